@@ -1,0 +1,131 @@
+"""Cleaning a saved web page (HTML) into an article, with trafilatura doing the extraction."""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml import etree
+
+from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
+
+from ._article import build_article, strip_controls, tidy
+from .errors import CleaningError
+
+# Reader comments are not the article: trafilatura keeps them unless told not to.
+# favor_precision drops borderline boilerplate (share bars, teasers); it scores best on
+# the dev set (see bench/CLEANING.md).
+_OPTIONS = {"include_comments": False, "include_tables": True, "with_metadata": True}
+
+# Below this share of the ordinary extraction's words, the precise one lost the body.
+_MIN_PRECISE_SHARE = 0.25
+_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.I)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Only the page's start is searched for <html lang>: a 10 MB page must not cost a scan.
+_LANG_SEARCH_CHARS = 10_000
+
+
+def clean_html(html: str, url: str | None = None) -> CleanedArticle:
+    """The article in ``html`` as blocks, with the page's metadata.
+
+    ``url`` is where the page came from, when known; it helps trafilatura and is
+    recorded when the page does not name itself. Raises CleaningError when the page
+    holds no article text.
+    """
+    html = strip_controls(html)
+    doc = _best_extraction(html, url)
+    if doc is None or doc.body is None:
+        raise CleaningError()
+    title = tidy(doc.title or "")
+    metadata = Metadata(
+        author=tidy(doc.author or ""),
+        site=tidy(doc.sitename or doc.hostname or ""),
+        url=doc.url or url or "",
+        published=doc.date if doc.date and _ISO_DATE.fullmatch(doc.date) else "",
+        language=doc.language or _page_language(html),
+    )
+    body = _drop_repeated_title(_blocks(doc.body), title)
+    return build_article(title, body, metadata)
+
+
+def _best_extraction(html: str, url: str | None) -> trafilatura.settings.Document | None:
+    """The precise extraction, unless it threw the article away.
+
+    favor_precision sometimes keeps only a caption or a teaser of a page whose body the
+    ordinary extraction finds; a precise result this much shorter is that failure.
+    """
+    precise = _extract(html, url, favor_precision=True)
+    ordinary = _extract(html, url, favor_precision=False)
+    if precise is None or _words(precise) < _MIN_PRECISE_SHARE * _words(ordinary):
+        return ordinary
+    return precise
+
+
+def _words(doc: trafilatura.settings.Document | None) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
+
+
+def _extract(html: str, url: str | None, *, favor_precision: bool) -> trafilatura.settings.Document | None:
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, favor_precision=favor_precision, **_OPTIONS)
+    except Exception:  # noqa: BLE001 - any parser failure on hostile markup means "unreadable page"
+        return None
+    return doc if isinstance(doc, trafilatura.settings.Document) else None
+
+
+def _page_language(html: str) -> str:
+    match = _LANG.search(html, 0, _LANG_SEARCH_CHARS)
+    return match.group(1) if match else ""
+
+
+def _blocks(body: etree._Element) -> list[Block]:
+    """Map trafilatura's XML (head, p, quote, list/item, table/row/cell) onto blocks."""
+    for lb in body.iter("lb"):
+        lb.text = "\n"  # a <br> inside a paragraph: keep the line apart (poems, addresses)
+    blocks: list[Block] = []
+    if body.text:
+        blocks += _lines(BlockKind.PARAGRAPH, body.text)
+    for el in body:
+        tag = el.tag
+        if tag == "head":
+            blocks += _split(BlockKind.SUBHEADING, el)
+        elif tag == "quote":
+            parts = [c for c in el if c.tag in ("p", "list")]
+            for part in parts or [el]:
+                blocks += _split(BlockKind.QUOTE, part)
+        elif tag == "list":
+            blocks += [Block(BlockKind.LIST_ITEM, _own_text(item)) for item in el.iter("item")]
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = (tidy("".join(cell.itertext())) for cell in row.iter("cell"))
+                blocks.append(Block(BlockKind.PARAGRAPH, " | ".join(c for c in cells if c)))
+        else:
+            blocks += _split(BlockKind.PARAGRAPH, el)
+        if el.tail:  # trafilatura leaves some loose text between elements
+            blocks += _lines(BlockKind.PARAGRAPH, el.tail)
+    return [b for b in blocks if b.text.strip()]
+
+
+def _split(kind: BlockKind, el: etree._Element) -> list[Block]:
+    return _lines(kind, "".join(el.itertext()))
+
+
+def _lines(kind: BlockKind, text: str) -> list[Block]:
+    return [Block(kind, line) for line in text.split("\n")]
+
+
+def _own_text(item: etree._Element) -> str:
+    """A list item's text without its nested lists, which become items of their own."""
+    parts = [item.text or ""]
+    for child in item:
+        if child.tag != "list":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
+    """Pages repeat their <title> as the first heading; the headline block already says it."""
+    if blocks and title and tidy(blocks[0].text).casefold() == title.casefold():
+        return blocks[1:]
+    return blocks
