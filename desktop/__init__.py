@@ -1,0 +1,3 @@
+"""Lectern: a reading and note-taking app for researchers."""
+
+__version__ = "0.1.0"

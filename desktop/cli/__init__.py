@@ -1,0 +1,79 @@
+"""The ``lectern`` command line.
+
+``lectern [PATH|URL ...]`` opens the window; ``lectern COMMAND ...`` runs a
+command without one. Commands live in the modules of this package: each defines
+``register(subcommands)`` adding its parsers, with ``func`` set to a handler
+``(args) -> int``. Handlers import heavy modules lazily so the window opens fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli.output import fail
+
+_GUI_DESCRIPTION = (
+    "Lectern: read saved web articles clean, with their named entities highlighted, "
+    "and keep highlights and notes that export as Markdown.\n\n"
+    "Run without a command to open the window (importing any files given)."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lectern",
+        description=_GUI_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"lectern {__version__}")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subcommands)
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lectern", add_help=False)
+    parser.add_argument("paths", nargs="*")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(_subcommand_names(parser))
+    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")) or (
+        args_list[0] == "--"
+    ):
+        gui_args = _gui_parser().parse_args([a for a in args_list if a != "--"])
+        from desktop.ui.app import run_app
+
+        return run_app(gui_args.paths)
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # one clear line, never a traceback
+        from desktop.core.errors import LecternError
+
+        if isinstance(exc, LecternError):
+            return fail(str(exc))
+        return fail(f"unexpected error: {type(exc).__name__}: {exc}", status=2)
+
+
+def _subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []

@@ -1,0 +1,124 @@
+"""``lectern import | clean | list | show``: the library from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.output import emit_json, fail, open_library, warn
+
+
+def register(subcommands: Any) -> None:
+    p = subcommands.add_parser("import", help="import saved pages, text or Markdown files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files to import ('-' reads stdin)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_import)
+
+    p = subcommands.add_parser("clean", help="print the cleaned text of a file (library untouched)")
+    p.add_argument("path", metavar="PATH")
+    p.set_defaults(func=cmd_clean)
+
+    p = subcommands.add_parser("list", help="list the articles in the library")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_list)
+
+    p = subcommands.add_parser("show", help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="as a JSON object")
+    group.add_argument("--text", action="store_true", help="exactly the cleaned text")
+    p.set_defaults(func=cmd_show)
+
+
+def _source_for(name: str) -> Any:
+    from desktop.core.importing import read_source, text_source
+
+    if name == "-":
+        return text_source(sys.stdin.read(), name="stdin")
+    return read_source(Path(name))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.core.errors import LecternError
+
+    library = open_library()
+    failed = 0
+    for name in args.paths:
+        try:
+            outcome = library.import_source(_source_for(name))
+        except LecternError as exc:
+            failed += 1
+            warn(f"{name}: {exc}")
+            if args.json:
+                emit_json({"source": name, "error": str(exc)})
+            continue
+        record = outcome.article
+        if args.json:
+            emit_json({
+                "id": record.id, "title": record.title, "words": record.word_count,
+                "source": name, "duplicate": outcome.duplicate,
+            })
+        else:
+            note = " (already in the library)" if outcome.duplicate else ""
+            print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
+    return 1 if failed else 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from desktop.core.importing import clean_source
+
+    article, _encoding = clean_source(_source_for(args.path))
+    sys.stdout.write(article.text + "\n")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = open_library()
+    for item in library.list_articles():
+        if args.json:
+            emit_json({
+                "id": item.id, "title": item.title, "site": item.site,
+                "published": item.published, "saved": item.saved_at, "words": item.word_count,
+            })
+        else:
+            date = item.published or item.saved_at[:10]
+            print(f"{item.id}\t{item.title}\t{item.site}\t{date}\t{item.word_count} words")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop.core.errors import NotFound
+    from desktop.core.models import block_spans
+
+    library = open_library()
+    try:
+        record = library.article(args.id)
+    except NotFound as exc:
+        return fail(str(exc))
+    if args.text:
+        sys.stdout.write(record.text + "\n")
+    elif args.json:
+        emit_json({
+            "id": record.id, "title": record.title, "author": record.author,
+            "site": record.site, "url": record.url, "published": record.published,
+            "language": record.language, "words": record.word_count,
+            "saved": record.saved_at, "source": record.source_name,
+            "source_kind": record.source_kind, "content_hash": record.content_hash,
+            "text": record.text,
+            "blocks": [
+                {"kind": b.kind.value, "start": s, "end": e}
+                for b, (s, e) in zip(record.blocks, block_spans(record.blocks), strict=True)
+            ],
+        })
+    else:
+        byline = " · ".join(x for x in (record.author, record.site, record.published) if x)
+        print(record.title)
+        if byline:
+            print(byline)
+        if record.url:
+            print(record.url)
+        print()
+        print(record.text)
+    return 0

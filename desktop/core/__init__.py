@@ -1,0 +1,1 @@
+"""Lectern's domain: articles, cleaning, storage. Never imports Qt."""

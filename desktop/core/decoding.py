@@ -1,0 +1,105 @@
+"""Turning a file's bytes into text: encodings detected, binaries refused."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from desktop.core.errors import ImportProblem
+
+# Magic numbers of the files people most often mistake for articles.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/EPUB file)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"RIFF", "a media file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x00\x00\x01\x00", "an icon image"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def describe_binary(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is, or None if it may be text."""
+    for signature, description in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            # "MZ" and "RIFF" are short; only trust them with more evidence.
+            if signature in (b"MZ", b"RIFF") and b"\x00" not in data[:512]:
+                continue
+            return description
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NULs in every other byte of ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes) -> DecodedText:
+    """Decode ``data``; raise ImportProblem for binaries and empty files."""
+    if not data.strip():
+        raise ImportProblem("the file is empty")
+    binary = describe_binary(data)
+    if binary:
+        raise ImportProblem(f"this is {binary}, not an article")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding, errors="replace")
+            return DecodedText(_tidy(text), encoding + "-bom" if encoding == "utf-8" else encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return DecodedText(_tidy(data.decode(utf16, errors="replace")), utf16)
+    try:
+        return DecodedText(_tidy(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data[:65536].count(0) > 64:
+        raise ImportProblem("this is a binary file, not an article")
+    return DecodedText(_tidy(data.decode(_guess_legacy(data), errors="replace")), _guess_legacy(data))
+
+
+def _guess_legacy(data: bytes) -> str:
+    """A single-byte encoding for text that is not UTF-8: charset-normalizer's guess,
+    else cp1252 (what most such web pages really are)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding not in ("ascii", "utf_8"):
+        return str(best.encoding)
+    return "cp1252"
+
+
+def _tidy(text: str) -> str:
+    """Drop NUL bytes and normalise line endings: neither means anything in an article."""
+    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")

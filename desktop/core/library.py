@@ -1,0 +1,227 @@
+"""The library: articles, their sources and notes, in one SQLite database.
+
+One ``Library`` per thread: SQLite connections are not shared between threads
+here. Other stores (entities, annotations, exports) take a ``Library`` and use
+its connection and ``transaction()``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.core.errors import NotFound
+from desktop.core.importing import Source, clean_source, content_hash, read_source
+from desktop.core.models import ArticleRecord, Block, BlockKind, CleanedArticle
+from desktop.core.storage import connect, migrate
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the library list shows: no blocks, so listing stays cheap."""
+
+    id: int
+    title: str
+    site: str
+    published: str
+    saved_at: str
+    word_count: int
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    article: ArticleRecord
+    duplicate: bool  # True: the library already had it; nothing was added
+
+
+def blocks_to_json(blocks: list[Block]) -> str:
+    return json.dumps([[b.kind.value, b.text] for b in blocks], ensure_ascii=False)
+
+
+def blocks_from_json(raw: str) -> list[Block]:
+    return [Block(BlockKind(kind), text) for kind, text in json.loads(raw)]
+
+
+class Library:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str) -> Library:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(path)
+        migrate(conn)
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed (durably) on success, rolled back on error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- importing -------------------------------------------------------
+
+    def import_path(self, path: Path) -> ImportOutcome:
+        return self.import_source(read_source(path))
+
+    def import_source(self, source: Source) -> ImportOutcome:
+        article, encoding = clean_source(source)
+        return self.add_article(source, article, encoding)
+
+    def find_duplicate(self, url: str, digest: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE (url != '' AND url = ?) OR content_hash = ? LIMIT 1",
+            (url, digest),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def add_article(self, source: Source, article: CleanedArticle, encoding: str) -> ImportOutcome:
+        digest = content_hash(article)
+        meta = article.metadata
+        existing = self.find_duplicate(meta.url, digest)
+        if existing is not None:
+            return ImportOutcome(self.article(existing), duplicate=True)
+        stamp = now_iso()
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO articles (title, author, site, url, published, language, word_count,"
+                " content_hash, source_name, source_kind, saved_at, updated_at, blocks_json, text)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    meta.title, meta.author, meta.site, meta.url, meta.published, meta.language,
+                    article.word_count, digest, source.name, source.kind, stamp, stamp,
+                    blocks_to_json(article.blocks), article.text,
+                ),
+            )
+            article_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO sources (article_id, data, encoding, imported_at) VALUES (?,?,?,?)",
+                (article_id, source.data, encoding, stamp),
+            )
+        return ImportOutcome(self.article(article_id), duplicate=False)
+
+    def replace_content(self, article_id: int, source: Source) -> tuple[ArticleRecord, str]:
+        """Store a new version of an article's source and its cleaned text.
+
+        Returns the updated record and the previous cleaned text, so callers
+        (re-anchoring highlights) can compare. Run inside no other transaction.
+        """
+        old = self.article(article_id)
+        article, encoding = clean_source(source)
+        meta = article.metadata
+        stamp = now_iso()
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET title=?, author=?, site=?, url=?, published=?, language=?,"
+                " word_count=?, content_hash=?, source_name=?, source_kind=?, updated_at=?,"
+                " blocks_json=?, text=? WHERE id=?",
+                (
+                    meta.title or old.title, meta.author, meta.site, meta.url or old.url,
+                    meta.published, meta.language, article.word_count, content_hash(article),
+                    source.name, source.kind, stamp, blocks_to_json(article.blocks),
+                    article.text, article_id,
+                ),
+            )
+            conn.execute(
+                "UPDATE sources SET data=?, encoding=?, imported_at=? WHERE article_id=?",
+                (source.data, encoding, stamp, article_id),
+            )
+        return self.article(article_id), old.text
+
+    # -- reading ---------------------------------------------------------
+
+    def list_articles(self) -> list[ArticleSummary]:
+        rows = self.conn.execute(
+            "SELECT id, title, site, published, saved_at, word_count FROM articles"
+            " ORDER BY saved_at DESC, id DESC"
+        ).fetchall()
+        return [ArticleSummary(*tuple(row)) for row in rows]
+
+    def article_ids(self) -> list[int]:
+        return [int(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def article(self, article_id: int) -> ArticleRecord:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return ArticleRecord(
+            id=row["id"], title=row["title"], author=row["author"], site=row["site"],
+            url=row["url"], published=row["published"], language=row["language"],
+            word_count=row["word_count"], content_hash=row["content_hash"],
+            source_name=row["source_name"], source_kind=row["source_kind"],
+            saved_at=row["saved_at"], blocks=blocks_from_json(row["blocks_json"]),
+        )
+
+    def source(self, article_id: int) -> Source:
+        row = self.conn.execute(
+            "SELECT s.data, a.source_kind, a.source_name FROM sources s"
+            " JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return Source(data=bytes(row[0]), kind=row[1], name=row[2])
+
+    def search(self, query: str) -> list[int]:
+        """Ids of articles whose title or text match ``query`` (words, prefix-matched)."""
+        words = [w.replace('"', "") for w in query.split() if w.replace('"', "")]
+        if not words:
+            return []
+        fts_query = " ".join(f'"{w}"*' for w in words)
+        rows = self.conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank",
+            (fts_query,),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def delete_article(self, article_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    # -- notes and settings ----------------------------------------------
+
+    def note(self, article_id: int) -> str:
+        row = self.conn.execute(
+            "SELECT markdown FROM notes WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def save_note(self, article_id: int, markdown: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO notes (article_id, markdown, updated_at) VALUES (?,?,?)"
+                " ON CONFLICT(article_id) DO UPDATE SET markdown=excluded.markdown,"
+                " updated_at=excluded.updated_at",
+                (article_id, markdown, now_iso()),
+            )
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

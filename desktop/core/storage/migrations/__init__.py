@@ -1,0 +1,1 @@
+"""Schema migrations: ``NNNN_name.sql`` files applied in numeric order, once each."""

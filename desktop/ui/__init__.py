@@ -1,0 +1,1 @@
+"""Lectern's Qt shell over ``desktop.core``."""

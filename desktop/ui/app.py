@@ -1,0 +1,78 @@
+"""Starting the app: one QApplication, the library, the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import __version__
+from desktop.core.library import Library
+from desktop.core.paths import AppPaths, app_paths
+from desktop.resources_path import resource_path
+from desktop.ui.main_window import MainWindow
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(["lectern", *argv])
+    app.setApplicationName("Lectern")
+    app.setOrganizationName("Lectern")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    icon = resource_path("icons", "lectern.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    sheet = resource_path("styles", "lectern.qss")
+    if sheet.exists():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    return app
+
+
+def seed_samples(library: Library) -> None:
+    """Give a new library a few articles to explore (only once, only when empty)."""
+    if library.setting("samples.seeded") or library.list_articles():
+        return
+    from desktop.core.importing import read_source
+
+    for path in sorted(resource_path("samples").glob("*")):
+        if path.suffix in (".html", ".txt", ".md"):
+            library.import_source(read_source(path))
+    library.set_setting("samples.seeded", "1")
+
+
+def create_window(paths: AppPaths, *, with_samples: bool = True) -> MainWindow:
+    paths.ensure()
+    library = Library.open(paths.library)
+    if with_samples:
+        seed_samples(library)
+    window = MainWindow(library, paths)
+    window.restore_state()
+    return window
+
+
+def run_app(arguments: Sequence[str]) -> int:
+    app = make_application()
+    paths = app_paths()
+    try:
+        window = create_window(paths)
+    except Exception as exc:
+        QMessageBox.critical(None, "Lectern cannot open its library", str(exc))
+        return 1
+    window.show()
+    files = [a for a in arguments if not a.startswith("lectern://")]
+    links = [a for a in arguments if a.startswith("lectern://")]
+    if files:
+        missing = [f for f in files if not Path(f).exists()]
+        for name in missing:
+            sys.stderr.write(f"lectern: {name}: no such file\n")
+        QTimer.singleShot(0, lambda: window.open_arguments(files, links))
+    elif links:
+        QTimer.singleShot(0, lambda: window.open_arguments([], links))
+    return int(app.exec())

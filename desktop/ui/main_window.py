@@ -1,0 +1,197 @@
+"""The main window: assembles the library list, the reader and the side panels.
+
+It holds no domain logic: actions call small functions in ``desktop.ui.actions``
+and features install themselves (``desktop.ui.features``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
+
+from desktop.core.errors import NotFound
+from desktop.core.library import Library
+from desktop.core.models import ArticleRecord
+from desktop.core.paths import AppPaths
+from desktop.ui import actions
+from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.notes_panel import NotesPanel
+from desktop.ui.reader_view import ReaderView
+from desktop.ui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(int)  # after the reader shows it
+    library_changed = Signal()  # articles added, removed or replaced
+    link_opened = Signal(int, str)  # article id, fragment (e.g. "hl-...") of a lectern:// link
+    imports_done = Signal(object)  # an actions.ImportReport, after each import batch
+
+    def __init__(self, library: Library, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.paths = paths
+        self.tasks = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.current_article: ArticleRecord | None = None
+        self.setWindowTitle("Lectern")
+        self.setAcceptDrops(True)
+
+        self.library_panel = LibraryPanel(library)
+        self.reader = ReaderView()
+        self.notes_panel = NotesPanel(library.save_note)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.notes_panel, "Notes")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([300, 720, 380])
+        self.setCentralWidget(self.splitter)
+
+        self.library_panel.article_activated.connect(self.open_article)
+        self.library_changed.connect(self.library_panel.reload)
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self.statusBar().showMessage("Ready", 2000)
+
+        from desktop.ui.features import install_all
+
+        install_all(self)
+
+    # -- menus ---------------------------------------------------------------
+
+    def add_action(self, menu: str, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                   tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
+                           ("article", "&Article"), ("help", "&Help")):
+            self.menus[key] = bar.addMenu(title)
+        self.add_action("file", "&Import…", lambda: actions.import_dialog(self),
+                        QKeySequence.StandardKey.Open, "Import saved pages, text or Markdown files")
+        self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
+                        "Ctrl+Shift+V", "Import the article text on the clipboard")
+        self.menus["file"].addSeparator()
+        self.add_action("file", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.menus["edit"].addActions([undo, redo])
+        self.menus["edit"].addSeparator()
+        self.add_action("edit", "&Find in Library", self.library_panel.search.setFocus,
+                        QKeySequence.StandardKey.Find)
+        self.add_action("article", "&Delete Article", lambda: actions.delete_current(self),
+                        "Ctrl+Shift+Delete")
+        self.add_action("help", "&About Lectern", lambda: actions.about(self))
+
+    # -- articles ------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article; its notes load beside it."""
+        try:
+            record = self.library.article(article_id)
+        except NotFound:
+            return
+        self.notes_panel.set_article(record.id, self.library.note(record.id))
+        self.current_article = record
+        self.reader.show_article(record)
+        self.library_panel.select(record.id, emit=False)
+        self.setWindowTitle(f"{record.title} — Lectern")
+        self.library.set_setting("ui.last_article", str(record.id))
+        self.article_opened.emit(record.id)
+
+    def close_article(self) -> None:
+        self.notes_panel.set_article(None, "")
+        self.current_article = None
+        self.reader.show_placeholder()
+        self.setWindowTitle("Lectern")
+
+    def open_arguments(self, files: list[str], links: list[str]) -> None:
+        """Files and ``lectern://`` links given on the command line."""
+        existing = [f for f in files if Path(f).exists()]
+        if existing:
+            actions.import_files(self, existing)
+        for link in links:
+            self.open_link(link)
+
+    def open_link(self, link: str) -> None:
+        """Open a ``lectern://article/ID`` link (features may refine the fragment)."""
+        from desktop.core.links import parse_link
+
+        target = parse_link(link)
+        if target is None:
+            self.statusBar().showMessage(f"Not a Lectern link: {link}", 8000)
+            return
+        self.open_article(target.article_id)
+        self.link_opened.emit(target.article_id, target.fragment)
+
+    # -- state across restarts ---------------------------------------------
+
+    def settings(self) -> QSettings:
+        return QSettings(str(self.paths.settings_file), QSettings.Format.IniFormat)
+
+    def restore_state(self) -> None:
+        settings = self.settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        for name in ("splitter", "notes_splitter"):
+            state = settings.value(name)
+            target = self.splitter if name == "splitter" else self.notes_panel.splitter
+            if isinstance(state, QByteArray):
+                target.restoreState(state)
+        last = self.library.setting("ui.last_article")
+        if last.isdigit():
+            self.open_article(int(last))
+        if self.current_article is None:
+            summaries = self.library.list_articles()
+            if summaries:
+                self.open_article(summaries[0].id)
+
+    def save_state(self) -> None:
+        settings = self.settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("notes_splitter", self.notes_panel.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.notes_panel.flush()
+        self.save_state()
+        self.tasks.wait(10000)
+        super().closeEvent(event)
+
+    # -- drag and drop -------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        mime = event.mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            actions.import_files(self, files)
+        elif mime.hasText() and mime.text().strip():
+            actions.import_text(self, mime.text())
+        event.acceptProposedAction()

@@ -1,0 +1,101 @@
+"""Free-form Markdown notes on the open article, with a live preview, saved as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import markdown
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+AUTOSAVE_DELAY_MS = 600
+
+
+class NotesPanel(QWidget):
+    """Editor above preview. Features may add sections above both (``add_section``)."""
+
+    saved = Signal(int)  # article id, after its notes are committed to disk
+
+    def __init__(self, save: Callable[[int, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.article_id: int | None = None
+        self._dirty = False
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("notesEditor")
+        self.editor.setPlaceholderText("Notes on this article, in Markdown. Saved as you type.")
+        self.editor.setFont(QFont(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"], 10))
+        self.editor.textChanged.connect(self._changed)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("notesPreview")
+        self.preview.setOpenLinks(False)
+        self.status = QLabel("")
+        self.status.setObjectName("notesStatus")
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("notesSplitter")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Notes")
+        heading.setObjectName("panelHeading")
+        editor_box = QWidget()
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(heading)
+        editor_layout.addWidget(self.editor)
+        editor_layout.addWidget(self.status)
+        self.splitter.addWidget(editor_box)
+        self.splitter.addWidget(self.preview)
+        self._layout.addWidget(self.splitter)
+        self.set_article(None, "")
+
+    def add_section(self, widget: QWidget) -> None:
+        """Put a feature's widget (e.g. the highlights list) above the free-form notes."""
+        self.splitter.insertWidget(0, widget)
+
+    def set_article(self, article_id: int | None, markdown_text: str) -> None:
+        self.flush()
+        self.article_id = article_id
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(markdown_text)
+        self.editor.blockSignals(False)
+        self.editor.setEnabled(article_id is not None)
+        self._dirty = False
+        self.status.setText("")
+        self._render()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self.status.setText("Editing…")
+        self._render()
+        self._timer.start()
+
+    def _render(self) -> None:
+        html = markdown.markdown(
+            self.editor.toPlainText(), extensions=["extra", "sane_lists"], output_format="html"
+        )
+        self.preview.setHtml(html)
+
+    def flush(self) -> None:
+        """Save now if there are unsaved edits; the status says Saved only once on disk."""
+        self._timer.stop()
+        if not self._dirty or self.article_id is None:
+            return
+        try:
+            self._save(self.article_id, self.editor.toPlainText())
+        except Exception as exc:  # keep the text in the editor, say why
+            self.status.setText(f"Not saved: {exc}")
+            self._timer.start(AUTOSAVE_DELAY_MS * 5)
+            return
+        self._dirty = False
+        self.status.setText("Saved")
+        self.saved.emit(self.article_id)

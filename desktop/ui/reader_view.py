@@ -1,0 +1,273 @@
+"""The article in the middle: reading typography over the cleaned text.
+
+Everything else in Lectern speaks in offsets into the cleaned text (what
+``lectern show --text`` prints). The document here also holds a line that is not
+in that text (byline · site · date), so this view maps between text offsets
+and document positions, and features decorate the text through named *layers*
+(extra selections) without ever changing the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from desktop.core.models import ArticleRecord, BlockKind, block_spans
+
+READING_COLUMN_CHARS = 70  # 65-75 characters a line reads best
+
+
+@dataclass(frozen=True)
+class Span:
+    """A decoration of text offsets [start, end) in one layer."""
+
+    start: int
+    end: int
+    format: QTextCharFormat
+    tooltip: str = ""
+
+
+def _meta_line(record: ArticleRecord) -> str:
+    return "  ·  ".join(x for x in (record.author, record.site, record.published) if x)
+
+
+class ReaderView(QTextBrowser):
+    """Shows one article; offsets in and out are cleaned-text offsets."""
+
+    selection_range_changed = Signal(int, int)  # text offsets, start == end: none
+    article_shown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.setMouseTracking(True)
+        self.anchorClicked.connect(self._open_link)
+        self.selectionChanged.connect(self._emit_selection)
+        self.record: ArticleRecord | None = None
+        self.text = ""
+        self._text_starts: list[int] = []  # per article block: its start in the text
+        self._doc_starts: list[int] = []  # ... and in the document
+        self._layers: dict[str, list[Span]] = {}
+        self._layer_order: list[str] = []
+        self.body_font = QFont(["Georgia", "Charter", "Noto Serif", "DejaVu Serif", "serif"], 13)
+        self.body_font.setStyleHint(QFont.StyleHint.Serif)
+        self.document().setDocumentMargin(24)
+        self.viewport().installEventFilter(self)
+        self.show_placeholder()
+
+    # -- content -----------------------------------------------------------
+
+    def show_placeholder(self, message: str = "Import an article to start reading.") -> None:
+        self.record = None
+        self.text = ""
+        self._text_starts, self._doc_starts = [], []
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        fmt = QTextCharFormat()
+        fmt.setFont(self.body_font)
+        fmt.setForeground(self.palette().placeholderText())
+        cursor.insertText(message, fmt)
+
+    def show_article(self, record: ArticleRecord) -> None:
+        doc = QTextDocument(self)
+        doc.setDocumentMargin(24)
+        doc.setDefaultFont(self.body_font)
+        cursor = QTextCursor(doc)
+        spans = block_spans(record.blocks)
+        self._text_starts, self._doc_starts = [], []
+        first = True
+        for block, (start, _end) in zip(record.blocks, spans, strict=True):
+            block_format, char_format = self._formats(block.kind)
+            if not first:
+                cursor.insertBlock(block_format, char_format)
+            else:
+                cursor.setBlockFormat(block_format)
+                cursor.setBlockCharFormat(char_format)
+            self._text_starts.append(start)
+            self._doc_starts.append(cursor.position())
+            cursor.insertText(block.text, char_format)
+            if first and block.kind is BlockKind.HEADLINE and _meta_line(record):
+                meta_block, meta_char = self._formats(BlockKind.BYLINE)
+                meta_char.setForeground(self.palette().placeholderText())
+                cursor.insertBlock(meta_block, meta_char)
+                cursor.insertText(_meta_line(record), meta_char)
+            first = False
+        # The previous document is our child, so setDocument deletes it.
+        self.setDocument(doc)
+        self.record = record
+        self.text = record.text
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.verticalScrollBar().setValue(0)
+        self.article_shown.emit(record.id)
+
+    def _formats(self, kind: BlockKind) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        block = QTextBlockFormat()
+        char = QTextCharFormat()
+        char.setFont(self.body_font)
+        block.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(12)
+        size = self.body_font.pointSizeF()
+        if kind is BlockKind.HEADLINE:
+            char.setFontPointSize(size * 1.9)
+            char.setFontWeight(QFont.Weight.Bold)
+            block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            block.setBottomMargin(6)
+        elif kind is BlockKind.SUBHEADING:
+            char.setFontPointSize(size * 1.3)
+            char.setFontWeight(QFont.Weight.DemiBold)
+            block.setTopMargin(14)
+        elif kind in (BlockKind.BYLINE, BlockKind.DATELINE):
+            char.setFontPointSize(size * 0.85)
+            char.setFontItalic(kind is BlockKind.DATELINE)
+            block.setBottomMargin(18)
+        elif kind is BlockKind.QUOTE:
+            char.setFontItalic(True)
+            block.setLeftMargin(28)
+            block.setRightMargin(16)
+        elif kind is BlockKind.LIST_ITEM:
+            block.setLeftMargin(28)
+            block.setTextIndent(-14)
+            block.setBottomMargin(4)
+        return block, char
+
+    def list_item_marker(self) -> str:
+        return "•"
+
+    # -- offsets -------------------------------------------------------------
+
+    def text_to_doc(self, offset: int) -> int:
+        """Document position of a text offset (offsets between blocks clamp to a block end)."""
+        if not self._text_starts:
+            return 0
+        i = max(0, bisect.bisect_right(self._text_starts, offset) - 1)
+        block_len = self._block_length(i)
+        return self._doc_starts[i] + min(max(offset - self._text_starts[i], 0), block_len)
+
+    def doc_to_text(self, position: int) -> int:
+        if not self._doc_starts:
+            return 0
+        i = max(0, bisect.bisect_right(self._doc_starts, position) - 1)
+        block_len = self._block_length(i)
+        return self._text_starts[i] + min(max(position - self._doc_starts[i], 0), block_len)
+
+    def _block_length(self, index: int) -> int:
+        if self.record is None:
+            return 0
+        return len(self.record.blocks[index].text)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.doc_to_text(cursor.selectionStart())
+        end = self.doc_to_text(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.text_to_doc(start))
+        cursor.setPosition(self.text_to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def scroll_to(self, offset: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.text_to_doc(offset))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def offset_at(self, point: QPoint) -> int:
+        """Text offset under a viewport point."""
+        return self.doc_to_text(self.cursorForPosition(point).position())
+
+    def _emit_selection(self) -> None:
+        chosen = self.selected_range()
+        self.selection_range_changed.emit(*(chosen or (0, 0)))
+
+    # -- layers --------------------------------------------------------------
+
+    def set_layer(self, name: str, spans: list[Span]) -> None:
+        """Replace one layer's decorations; layers added later paint over earlier ones."""
+        if name not in self._layer_order:
+            self._layer_order.append(name)
+        self._layers[name] = spans
+        self._apply_layers()
+
+    def clear_layer(self, name: str) -> None:
+        self.set_layer(name, [])
+
+    def layer(self, name: str) -> list[Span]:
+        return list(self._layers.get(name, []))
+
+    def _apply_layers(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        doc = self.document()
+        for name in self._layer_order:
+            for span in self._layers.get(name, []):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(doc)
+                cursor.setPosition(self.text_to_doc(span.start))
+                cursor.setPosition(self.text_to_doc(span.end), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor  # type: ignore[misc]
+                selection.format = span.format  # type: ignore[misc]
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def spans_at(self, offset: int) -> list[tuple[str, Span]]:
+        return [
+            (name, span)
+            for name in self._layer_order
+            for span in self._layers.get(name, [])
+            if span.start <= offset < span.end
+        ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            tips = [s.tooltip for _n, s in self.spans_at(self.offset_at(event.pos())) if s.tooltip]
+            if tips:
+                QToolTip.showText(event.globalPos(), "\n".join(tips), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- layout and links ----------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        column = QFontMetricsF(self.body_font).averageCharWidth() * READING_COLUMN_CHARS + 48
+        side = max(0, int((self.width() - column) / 2))
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+    def _open_link(self, url: QUrl) -> None:
+        # Only web links leave the app, and only when clicked; javascript: and
+        # file: links stay inert.
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)

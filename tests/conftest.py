@@ -1,0 +1,69 @@
+"""Fixtures shared by the whole suite: a private library per test, the window, the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def lectern_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """LECTERN_HOME pointed at a fresh folder, so no test touches a real library."""
+    home = tmp_path / "lectern-home"
+    monkeypatch.setenv("LECTERN_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def library(lectern_home: Path) -> Iterator["Library"]:  # noqa: F821
+    from desktop.core.library import Library
+    from desktop.core.paths import app_paths
+
+    paths = app_paths()
+    paths.ensure()
+    lib = Library.open(paths.library)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared (sample articles and the extraction set) is not beside the repo")
+    return SHARED
+
+
+@pytest.fixture
+def window(qtbot, lectern_home: Path):  # type: ignore[no-untyped-def]
+    """The main window on an empty library (no samples)."""
+    from desktop.core.paths import app_paths
+    from desktop.ui.app import create_window, make_application
+
+    make_application()
+    win = create_window(app_paths(), with_samples=False)
+    qtbot.addWidget(win)
+    win.resize(1300, 800)
+    win.show()
+    yield win
+    win.tasks.wait()
+    win.library.close()
+
+
+def run_cli(*args: str, home: Path, stdin: str | None = None,
+            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``lectern`` as a user would, in a subprocess, on the library at ``home``."""
+    env = {**os.environ, "LECTERN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], input=stdin, capture_output=True,
+        text=True, env=env, timeout=timeout, cwd=REPO,
+    )
