@@ -1,0 +1,54 @@
+"""Finding the headline, byline and dateline of a copied page, just above its body."""
+
+from __future__ import annotations
+
+import re
+
+from .pasted_lines import Line
+
+# The headline sits within a screenful above the body (after captions, share bars,
+# gallery controls); further up is the site's navigation.
+LOOKBACK = 60
+# Each line between a candidate and the body costs this much; being repeated on the
+# page (as <title> and <h1>, or in a gallery) is worth this many lines of distance.
+DISTANCE_COST = 1.0
+REPEAT_BONUS = 12.0
+MAX_TITLE_WORDS = 30
+_TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·]{1,60}$")  # "Headline | Site Name"
+_URL = re.compile(r"^\S*(?:://|www\.)\S*$|^\S+\.(?:com|org|net|html?|php)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.:;]\W*$")
+
+
+def title_like(line: Line) -> bool:
+    return (
+        2 <= line.words <= MAX_TITLE_WORDS
+        and not (line.terminal and _SENTENCE_END.search(line.text))
+        and not (line.chrome or line.section_end or line.byline or line.dateline)
+        and not _URL.search(line.text)
+    )
+
+
+def find_headline(lines: list[Line], body_start: int) -> int | None:
+    """Position of the most headline-like line above ``body_start``, or None."""
+    window = range(max(0, body_start - LOOKBACK), body_start)
+    seen: dict[str, int] = {}
+    for line in lines:
+        if line.words <= MAX_TITLE_WORDS + 10:  # keep the count cheap on huge pastes
+            for key in _keys(line.text):
+                seen[key] = seen.get(key, 0) + 1
+    best, best_score = None, float("-inf")
+    for i in window:
+        line = lines[i]
+        if not title_like(line):
+            continue
+        score = -DISTANCE_COST * (body_start - i)
+        if seen.get(line.text.casefold(), 0) > 1:
+            score += REPEAT_BONUS
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _keys(text: str) -> set[str]:
+    """The line, and the line without a trailing " | Site name", for spotting repeats."""
+    return {text.casefold(), _TITLE_SUFFIX.sub("", text).casefold()}

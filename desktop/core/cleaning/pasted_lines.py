@@ -1,0 +1,134 @@
+"""What one line of a copied web page looks like: prose, a menu entry, or known chrome.
+
+A browser's "select all, copy" gives one line per block on the page. Article
+paragraphs are long, sentence-like lines; menus, link lists, share bars and footers
+are short title-case lines or match well-known phrases. These features are all the
+region finder (see ``pasted_region``) looks at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces: count characters, as a word is about two of them.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Sentence ends, also before a closing quote or a trailing agency tag ("... said. (AP)").
+_TERMINAL = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?[A-Z]{2,5}\)?$""")
+# A final "U.S." or "Jr." ends a name, not a sentence: headlines often end so.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|vs)\.)$")
+
+# Whole lines that are page chrome wherever they appear: share bars, sign-in and
+# subscription prompts, ad labels, image-viewer controls, reading aids.
+_CHROME = re.compile(
+    r"""^(?:
+        (?:share|tweet|e-?mail|print|save|copy|pin|post)\b.{0,40}
+      | (?:click|tap)\ to\ .{0,60}
+      | (?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|instagram|youtube|tumblr)
+      | (?:sign|log)\ ?(?:in|up|out)\b.{0,60} | register\b.{0,40} | create\ (?:an\ )?account.{0,20}
+      | subscribe\b.{0,80} | (?:free\ )?newsletters?\b.{0,40} | get\ (?:the|our)\ .{0,30}newsletter.{0,40}
+      | advertisement | advertising | advert | ad | ads | sponsored.{0,30} | promoted.{0,30}
+      | skip\ to\ .{0,30} | jump\ to\ .{0,30} | back\ to\ top.{0,4} | return\ to\ top | scroll\ .{0,20}top
+      | (?:continue|keep)\ reading.{0,30} | read\ (?:more|later|next|full\ (?:story|article)).{0,40}
+      | (?:show|view|see|load)\ (?:more|less|all|comments?).{0,30} | more | loading.{0,10}
+      | image | photo | video | gallery | caption | close | open | expand | enlarge\ this\ image
+      | toggle\ caption | hide\ caption | (?:image|photo|video)\ \d+\ of\ \d+ | \d+\ of\ \d+ | of
+      | (?:photo|image|picture|credit)s?\s*:.{0,80}
+      | listen(?:\ to\ this\ article)?.{0,20} | (?:\d+\ )?min(?:ute)?s?\ read | (?:\d+\ )?shares?
+      | (?:we|this\ (?:site|website))\ uses?\ cookies.* | .{0,60}\bcookies?\ (?:policy|settings|preferences).*
+      | accept(?:\ all)?(?:\ cookies)? | (?:i\ )?agree | got\ it | no,?\ thanks
+      | privacy\ (?:policy|notice).{0,40} | terms\ (?:of|and)\ .{0,40} | all\ rights\ reserved.*
+      | (?:copyright|©).* | .{0,80}©.{0,80}
+      | (?:related|tags?|topics?|filed\ under|categories|category)\s*:.{0,120}
+      | advertise(?:\ with\ us)?.{0,20} | report\ (?:an?\ )?(?:error|typo|abuse|this).{0,20}
+      | (?:previous|next)\ (?:article|post|story).{0,120} | home | menu | search.{0,30} | x | ×
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Lines that end the article: comment sections, "more stories" rails, tag lists.
+# Nothing after them belongs to the body, so the region finder treats them as walls.
+_SECTION_END = re.compile(
+    r"""^(?:
+        (?:\[\s*)?\d[\d,.]*k?\s+(?:comments?|responses?|replies|reactions?|thoughts?.{0,80})(?:\s*\])?
+      | (?:no|view|show|read|see|post|add|write|leave|hide|load|join)\b.{0,25}\b(?:comments?|replies|repl(?:y|ies)|discussion|conversation)\b.{0,30}
+      | (?:be\ the\ first|log\ in|sign\ in|click\ here|you\ must\ be\ logged\ in).{0,30}\ to\ (?:comment|reply|post).{0,30}
+      | (?:comments?|reader\ comments|discussion|conversation|responses|reactions)(?:\s*\(\d+\))?\s*:?
+      | (?:top|most)\ (?:rated|recent|popular|liked|commented)\ comments.{0,20}
+      | your\ email\ address\ will\ not\ be\ published.* | required\ fields\ are\ marked.*
+      | .{0,40}comments?\ (?:are|is)\ (?:closed|moderated|disabled).*
+      | what\ do\ you\ think.{0,30}
+      | (?:related|recommended|suggested|popular|trending|latest|more|top|other|similar|recent)
+        (?:\ (?:articles?|stories|posts?|news|reads?|content|coverage|links|videos?|topics|now|on\ .{1,30}|from\ .{1,40}|in\ .{1,30}))?\s*:?
+      | (?:you|we\ think\ you)\ (?:may|might|could|will)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).{0,20}
+      | (?:most|top)\ (?:popular|read|viewed|shared|emailed|watched|commented).{0,20}
+      | (?:around|elsewhere\ on|from)\ the\ web.{0,20} | (?:read|watch)\ (?:next|this\ next|also).{0,20}
+      | (?:more|other)\ (?:from|in|on|stories|news|articles)\b.{0,40}
+      | don'?t\ miss.{0,20} | editor'?s?\ picks?.{0,10} | (?:sponsored|partner)\ (?:content|links|stories).{0,20}
+      | (?:tags?|topics|filed\ under|categories)\s*:?
+      | about\ the\ author.{0,20} | share\ this(?:\ (?:article|story|post))?\s*:?
+      | like\ this\s*:? | (?:leave|post|add)\ a\ (?:reply|comment|response).{0,40}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_BYLINE = re.compile(r"^(?:by|written\ by|words\ by|von|par|por|di)\s+\S.{0,80}$", re.IGNORECASE | re.X)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+# A line that is only a date and/or time (with words like "Published", "Updated").
+_DATELINE = re.compile(
+    rf"""^(?:(?:published|updated|posted|last\ updated|modified|date)[\s:]*(?:on\ )?)?
+    (?:[a-z]+,?\ )?(?:
+        {_MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?,?\ \d{{4}} | \d{{1,2}}(?:st|nd|rd|th)?\ {_MONTH},?\ \d{{4}}
+      | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}
+      | {_MONTH}\ \d{{1,2}} | \d+\ (?:minutes?|mins?|hours?|hrs?|days?|weeks?)\ ago
+      | \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\ [a-z]{{2,4}})?
+    )[\s,;|·•-]*(?:(?:at\ )?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\ [a-z]{{2,4}})?)?
+    [\s,;|·•-]*(?:(?:updated|posted|published)\b.{{0,60}})?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the copied page and what it looks like."""
+
+    index: int  # position among the non-empty lines
+    text: str
+    words: int
+    terminal: bool  # ends like a sentence
+    lowercase: float  # share of its words that start in lowercase
+
+    @property
+    def prose(self) -> bool:
+        """Reads like an article sentence rather than a link, label or heading."""
+        if self.words >= 20:
+            return self.terminal or self.lowercase >= 0.4
+        return self.words >= 8 and self.terminal and self.lowercase >= 0.3
+
+    @property
+    def chrome(self) -> bool:
+        return bool(_CHROME.match(self.text))
+
+    @property
+    def section_end(self) -> bool:
+        return bool(_SECTION_END.match(self.text))
+
+    @property
+    def byline(self) -> bool:
+        return bool(_BYLINE.match(self.text)) and self.words <= 12 and not self.terminal
+
+    @property
+    def dateline(self) -> bool:
+        return self.words <= 16 and bool(_DATELINE.match(self.text))
+
+
+def describe(index: int, text: str) -> Line:
+    tokens = _WORD.findall(text)
+    words = len(tokens) + len(_CJK.findall(text)) // 2
+    alpha = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
+    lowercase = sum(t[0].islower() for t in alpha) / len(alpha) if alpha else 0.0
+    terminal = bool(_TERMINAL.search(text)) and not _ABBREVIATION_END.search(text)
+    return Line(index, text, words, terminal, lowercase)
