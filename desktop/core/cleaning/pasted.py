@@ -16,7 +16,7 @@ from ._article import build_article, fallback_title, tidy
 from .errors import CleaningError
 from .pasted_headline import find_headline
 from .pasted_lines import Line, describe
-from .pasted_region import best_run, stretch
+from .pasted_region import find_body, stretch
 
 _BULLET = re.compile(r"^(?:[•·▪◦●■‣*+-]|\d{1,2}[.)])\s+\S")
 SUBHEADING_MAX_WORDS = 12
@@ -28,7 +28,7 @@ def clean_pasted(text: str) -> CleanedArticle:
     Raises CleaningError when no run of prose can be found.
     """
     lines = [describe(i, t) for i, t in enumerate(t for t in map(tidy, text.splitlines()) if t)]
-    run = best_run(lines)
+    run = find_body(lines)
     if run is None:
         raise CleaningError("no article text found in the pasted text")
     first, last = stretch(lines, *run)
@@ -49,7 +49,7 @@ def _body(lines: list[Line]) -> list[Block]:
     for line in lines:
         if line.text == previous:
             continue  # galleries and captions repeat themselves
-        if not line.prose and (line.chrome or line.section_end or line.dateline or line.byline):
+        if not line.prose and (line.chrome or line.rail or line.comments or line.dateline or line.byline):
             continue
         blocks.append(Block(_kind(line), line.text))
         previous = line.text

@@ -23,7 +23,7 @@ def title_like(line: Line) -> bool:
     return (
         2 <= line.words <= MAX_TITLE_WORDS
         and not (line.terminal and _SENTENCE_END.search(line.text))
-        and not (line.chrome or line.section_end or line.byline or line.dateline)
+        and not (line.chrome or line.rail or line.comments or line.byline or line.dateline)
         and not _URL.search(line.text)
     )
 

@@ -47,48 +47,74 @@ _CHROME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Lines that end the article: comment sections, "more stories" rails, tag lists.
-# Nothing after them belongs to the body, so the region finder treats them as walls.
-_SECTION_END = re.compile(
+# Lines that open a comment section. Nothing after them is the article, and readers'
+# comments can hold more prose than the article itself, so they are walls.
+_COMMENTS = re.compile(
     r"""^(?:
-        (?:\[\s*)?\d[\d,.]*k?\s+(?:comments?|responses?|replies|reactions?|thoughts?.{0,80})(?:\s*\])?
-      | (?:no|view|show|read|see|post|add|write|leave|hide|load|join)\b.{0,25}\b(?:comments?|replies|repl(?:y|ies)|discussion|conversation)\b.{0,30}
-      | (?:be\ the\ first|log\ in|sign\ in|click\ here|you\ must\ be\ logged\ in).{0,30}\ to\ (?:comment|reply|post).{0,30}
-      | (?:comments?|reader\ comments|discussion|conversation|responses|reactions)(?:\s*\(\d+\))?\s*:?
+        (?:\[\s*)?\d[\d,.]*k?\s+(?:comments?|responses?|replies|reactions|thoughts?\ on\ .{0,80})(?:\s*\])?
+      | (?:no|view|show|read|see|post|add|write|leave|hide|load|join)\b.{0,25}
+        \b(?:comments?|repl(?:y|ies)|discussion|conversation)\b.{0,30}
+      | (?:be\ the\ first|log\ in|sign\ in|click\ here|you\ must\ be\ logged\ in).{0,30}
+        \ to\ (?:comment|reply|post).{0,30}
+      | (?:comments?|reader\ comments|responses|reactions)(?:\s*\(\d+\))?\s*:?
       | (?:top|most)\ (?:rated|recent|popular|liked|commented)\ comments.{0,20}
       | your\ email\ address\ will\ not\ be\ published.* | required\ fields\ are\ marked.*
       | .{0,40}comments?\ (?:are|is)\ (?:closed|moderated|disabled).*
-      | what\ do\ you\ think.{0,30}
-      | (?:related|recommended|suggested|popular|trending|latest|more|top|other|similar|recent)
-        (?:\ (?:articles?|stories|posts?|news|reads?|content|coverage|links|videos?|topics|now|on\ .{1,30}|from\ .{1,40}|in\ .{1,30}))?\s*:?
+      | (?:leave|post|add|write)\ a\ (?:reply|comment|response).{0,40}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Headers of link rails ("Related stories", "Most popular", "Tags"). Usually after the
+# article, but some sites put one inside it, so they cost a lot without being walls.
+_RAIL = re.compile(
+    r"""^(?:
+        (?:related|recommended|suggested|popular|trending|latest|top|other|similar|recent)
+        (?:\ (?:articles?|stories|posts?|news|reads?|content|coverage|links|videos?|topics|now))\s*:?
+      | (?:related|recommended|trending|what\ do\ you\ think.{0,30})\s*:?
       | (?:you|we\ think\ you)\ (?:may|might|could|will)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).{0,20}
       | (?:most|top)\ (?:popular|read|viewed|shared|emailed|watched|commented).{0,20}
       | (?:around|elsewhere\ on|from)\ the\ web.{0,20} | (?:read|watch)\ (?:next|this\ next|also).{0,20}
       | (?:more|other)\ (?:from|in|on|stories|news|articles)\b.{0,40}
       | don'?t\ miss.{0,20} | editor'?s?\ picks?.{0,10} | (?:sponsored|partner)\ (?:content|links|stories).{0,20}
-      | (?:tags?|topics|filed\ under|categories)\s*:?
-      | about\ the\ author.{0,20} | share\ this(?:\ (?:article|story|post))?\s*:?
-      | like\ this\s*:? | (?:leave|post|add)\ a\ (?:reply|comment|response).{0,40}
+      | (?:tags?|topics|filed\ under|categories)\s*:? | about\ the\ author.{0,20}
+      | share\ this(?:\ (?:article|story|post))?\s*:? | like\ this\s*:?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 _BYLINE = re.compile(r"^(?:by|written\ by|words\ by|von|par|por|di)\s+\S.{0,80}$", re.IGNORECASE | re.X)
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
-# A line that is only a date and/or time (with words like "Published", "Updated").
-_DATELINE = re.compile(
-    rf"""^(?:(?:published|updated|posted|last\ updated|modified|date)[\s:]*(?:on\ )?)?
-    (?:[a-z]+,?\ )?(?:
-        {_MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?,?\ \d{{4}} | \d{{1,2}}(?:st|nd|rd|th)?\ {_MONTH},?\ \d{{4}}
-      | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}
-      | {_MONTH}\ \d{{1,2}} | \d+\ (?:minutes?|mins?|hours?|hrs?|days?|weeks?)\ ago
-      | \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\ [a-z]{{2,4}})?
-    )[\s,;|·•-]*(?:(?:at\ )?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\ [a-z]{{2,4}})?)?
-    [\s,;|·•-]*(?:(?:updated|posted|published)\b.{{0,60}})?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+# Dates and times are recognised word by word, as their formats are countless.
+_MONTHS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december",
+}
+_WEEKDAYS = {
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+}
+_DATE_FILLERS = {
+    "published", "updated", "posted", "last", "modified", "on", "at", "date", "ago", "am", "pm",
+    "a", "m", "p", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "bst",
+    "cet", "cest", "ist", "et", "pt", "ct", "st", "nd", "rd", "th", "min", "mins", "minute",
+    "minutes", "hour", "hours", "hr", "hrs", "h", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "yesterday", "today", "of",
+}
+# What makes a line a date rather than a number: a month or weekday, a clock time,
+# a numeric date, or "... ago".
+_DATE_ANCHOR = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\bago\b", re.I)
+DATE_SHARE = 0.7
+_NUMBERISH = re.compile(r"^\d+[a-z]{0,2}$")  # 2019, 1st, 32m (ago), 8am
+
+
+def _is_dateline(tokens: list[str], text: str) -> bool:
+    if not tokens or len(tokens) > 16:
+        return False
+    lowered = [t.lower() for t in tokens]
+    anchored = bool(_DATE_ANCHOR.search(text)) or any(t in _MONTHS or t in _WEEKDAYS for t in lowered)
+    datey = sum(bool(_NUMBERISH.match(t)) or t in _MONTHS or t in _WEEKDAYS or t in _DATE_FILLERS for t in lowered)
+    return anchored and datey >= DATE_SHARE * len(tokens)
 
 
 @dataclass(frozen=True)
@@ -100,6 +126,7 @@ class Line:
     words: int
     terminal: bool  # ends like a sentence
     lowercase: float  # share of its words that start in lowercase
+    dateline: bool  # only a date and/or time, maybe with "Published", "Updated"
 
     @property
     def prose(self) -> bool:
@@ -113,16 +140,18 @@ class Line:
         return bool(_CHROME.match(self.text))
 
     @property
-    def section_end(self) -> bool:
-        return bool(_SECTION_END.match(self.text))
+    def comments(self) -> bool:
+        """Opens a comment section (a short line, so a sentence about comments is not)."""
+        return self.words <= 12 and bool(_COMMENTS.match(self.text))
+
+    @property
+    def rail(self) -> bool:
+        return self.words <= 12 and bool(_RAIL.match(self.text))
 
     @property
     def byline(self) -> bool:
         return bool(_BYLINE.match(self.text)) and self.words <= 12 and not self.terminal
 
-    @property
-    def dateline(self) -> bool:
-        return self.words <= 16 and bool(_DATELINE.match(self.text))
 
 
 def describe(index: int, text: str) -> Line:
@@ -130,5 +159,5 @@ def describe(index: int, text: str) -> Line:
     words = len(tokens) + len(_CJK.findall(text)) // 2
     alpha = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
     lowercase = sum(t[0].islower() for t in alpha) / len(alpha) if alpha else 0.0
-    terminal = bool(_TERMINAL.search(text)) and not _ABBREVIATION_END.search(text)
-    return Line(index, text, words, terminal, lowercase)
+    terminal = bool(_TERMINAL.search(text[-24:])) and not _ABBREVIATION_END.search(text)
+    return Line(index, text, words, terminal, lowercase, _is_dateline(tokens, text))

@@ -15,35 +15,62 @@ from .pasted_lines import Line
 # What a non-prose line inside the body costs, in words of prose. A subheading or a
 # caption between paragraphs is crossed; a list of links (many lines) is not.
 LINE_COST = 10
-# A wall: a run of prose this long would have to follow for the body to go on.
-WALL_COST = 150
+# A rail header inside a run of prose ("Related stories", "Most popular").
+RAIL_COST = 50
+# A section before a wall holds the body if its prose scores this share of the best
+# section's: an article is rarely shorter than a fifth of its comments.
+EARLY_SHARE = 0.2
+# A date or time alone on a line, inside a run of prose, stamps a comment or a teaser.
+DATE_COST = 40
 
 
 def line_score(line: Line) -> int:
-    if line.prose:
+    if line.prose and not line.chrome:
         return line.words
-    if line.section_end:
-        return -WALL_COST
+    if line.rail:
+        return -RAIL_COST
+    if line.dateline:
+        return -DATE_COST
     return -LINE_COST
 
 
-def best_run(lines: list[Line]) -> tuple[int, int] | None:
-    """(first, last) positions in ``lines`` of the best-scoring run, or None."""
-    best: tuple[int, int] | None = None
-    best_sum = 0
-    run_sum, run_start = 0, 0
-    for i, line in enumerate(lines):
+def find_body(lines: list[Line]) -> tuple[int, int] | None:
+    """(first, last) positions in ``lines`` of the article body, or None.
+
+    Walls cut the page into sections. Comments and "more stories" come after the
+    article and can hold more prose than it, so the body is the best run of the
+    first section whose best run is a fair share of the page's best.
+    """
+    runs: list[tuple[int, int, int]] = []  # (score, first, last) per section
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or lines[i].comments:
+            run = _best_run(lines, start, i)
+            if run is not None:
+                runs.append(run)
+            start = i + 1
+    if not runs:
+        return None
+    top = max(score for score, _, _ in runs)
+    return next((first, last) for score, first, last in runs if score >= EARLY_SHARE * top)
+
+
+def _best_run(lines: list[Line], start: int, stop: int) -> tuple[int, int, int] | None:
+    """The best-scoring run of ``lines[start:stop]`` as (score, first, last), or None."""
+    best: tuple[int, int, int] | None = None
+    run_sum, run_start = 0, start
+    for i in range(start, stop):
         if run_sum <= 0:
             run_sum, run_start = 0, i
-        run_sum += line_score(line)
-        if run_sum > best_sum:
-            best_sum, best = run_sum, (run_start, i)
+        run_sum += line_score(lines[i])
+        if run_sum > (best[0] if best else 0):
+            best = (run_sum, run_start, i)
     return best
 
 
 def sentence_like(line: Line) -> bool:
     """Short, but a sentence: worth keeping at the edge of the body."""
-    return line.terminal and line.words >= 4 and not (line.chrome or line.section_end)
+    return line.terminal and line.words >= 4 and not (line.chrome or line.rail or line.comments)
 
 
 def stretch(lines: list[Line], first: int, last: int) -> tuple[int, int]:
