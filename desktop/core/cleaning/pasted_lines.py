@@ -16,6 +16,7 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Sentence ends, also before a closing quote or a trailing agency tag ("... said. (AP)").
 _TERMINAL = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?[A-Z]{2,5}\)?$""")
+_TRUNCATED = re.compile(r"\w\s?(?:\.\.\.|…)$")
 # A final "U.S." or "Jr." ends a name, not a sentence: headlines often end so.
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|vs)\.)$")
 
@@ -47,11 +48,12 @@ _CHROME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Lines that open a comment section. Nothing after them is the article, and readers'
+# Lines that open a comment section ("7 comments" is not one: pages show the count as
+# a link next to the byline). Nothing after them is the article, and readers'
 # comments can hold more prose than the article itself, so they are walls.
 _COMMENTS = re.compile(
     r"""^(?:
-        (?:\[\s*)?\d[\d,.]*k?\s+(?:comments?|responses?|replies|reactions|thoughts?\ on\ .{0,80})(?:\s*\])?
+        \d[\d,.]*k?\s+(?:responses|thoughts)\ (?:on|to)\ .{0,80}
       | (?:no|view|show|read|see|post|add|write|leave|hide|load|join)\b.{0,25}
         \b(?:comments?|repl(?:y|ies)|discussion|conversation)\b.{0,30}
       | (?:be\ the\ first|log\ in|sign\ in|click\ here|you\ must\ be\ logged\ in).{0,30}
@@ -131,6 +133,8 @@ class Line:
     @property
     def prose(self) -> bool:
         """Reads like an article sentence rather than a link, label or heading."""
+        if _TRUNCATED.search(self.text[-8:]):
+            return False  # a teaser cut short ("... may soon...") links to another article
         if self.words >= 20:
             return self.terminal or self.lowercase >= 0.4
         return self.words >= 8 and self.terminal and self.lowercase >= 0.3

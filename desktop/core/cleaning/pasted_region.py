@@ -15,6 +15,9 @@ from .pasted_lines import Line
 # What a non-prose line inside the body costs, in words of prose. A subheading or a
 # caption between paragraphs is crossed; a list of links (many lines) is not.
 LINE_COST = 10
+# Teaser lists alternate title and summary; an article's paragraphs come in runs.
+# A summary alone between non-prose lines counts for this fraction of its words.
+ISOLATED_DIVISOR = 3
 # A rail header inside a run of prose ("Related stories", "Most popular").
 RAIL_COST = 50
 # A section before a wall holds the body if its prose scores this share of the best
@@ -24,7 +27,8 @@ EARLY_SHARE = 0.2
 DATE_COST = 40
 
 
-def line_score(line: Line) -> int:
+def line_score(lines: list[Line], i: int) -> int:
+    line = lines[i]
     if line.prose and not line.chrome:
         return line.words
     if line.rail:
@@ -62,7 +66,7 @@ def _best_run(lines: list[Line], start: int, stop: int) -> tuple[int, int, int] 
     for i in range(start, stop):
         if run_sum <= 0:
             run_sum, run_start = 0, i
-        run_sum += line_score(lines[i])
+        run_sum += line_score(lines, i)
         if run_sum > (best[0] if best else 0):
             best = (run_sum, run_start, i)
     return best
