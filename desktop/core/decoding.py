@@ -86,7 +86,8 @@ def decode(data: bytes) -> DecodedText:
         pass
     if data[:65536].count(0) > 64:
         raise ImportProblem("this is a binary file, not an article")
-    return DecodedText(_tidy(data.decode(_guess_legacy(data), errors="replace")), _guess_legacy(data))
+    legacy = _guess_legacy(data)
+    return DecodedText(_tidy(data.decode(legacy, errors="replace")), legacy)
 
 
 def _guess_legacy(data: bytes) -> str:

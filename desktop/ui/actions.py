@@ -52,7 +52,9 @@ def import_files(window: MainWindow, files: list[str]) -> None:
     run_import(window, [Path(f) for f in files])
 
 
-def _import_batch(library_path: Path, items: list[Source | Path], progress: Progress) -> ImportReport:
+def _import_batch(
+    library_path: Path, items: list[Source | Path], progress: Progress
+) -> ImportReport:
     """Runs off the GUI thread, with its own connection."""
     library = Library.open(library_path)
     imported: list[tuple[str, int, bool]] = []

@@ -42,8 +42,12 @@ def seed_samples(library: Library) -> None:
     from desktop.core.importing import read_source
 
     for path in sorted(resource_path("samples").glob("*")):
-        if path.suffix in (".html", ".txt", ".md"):
+        if path.suffix not in (".html", ".txt", ".md"):
+            continue
+        try:
             library.import_source(read_source(path))
+        except Exception as exc:  # a broken sample must never stop the app opening
+            sys.stderr.write(f"lectern: sample {path.name} not imported: {exc}\n")
     library.set_setting("samples.seeded", "1")
 
 

@@ -12,9 +12,19 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.library import ArticleSummary, Library
+from desktop.ui.library_delegate import SUMMARY_ROLE, LibraryItemDelegate, meta_line
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,10 +43,10 @@ class LibraryModel(QAbstractTableModel):
         self.rows = self.library.list_articles()
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -52,7 +62,9 @@ class LibraryModel(QAbstractTableModel):
                 f"{item.word_count:,}",
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.title
+            return f"{item.title}\n{meta_line(item)}"
+        if role == SUMMARY_ROLE:
+            return item
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         if role == Qt.ItemDataRole.InitialSortOrderRole:
@@ -64,7 +76,7 @@ class LibraryModel(QAbstractTableModel):
                     item.published or item.saved_at, item.word_count)[column]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
@@ -78,6 +90,13 @@ class LibraryModel(QAbstractTableModel):
 
 
 _SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_SORTS = (
+    ("Recently saved", -1, Qt.SortOrder.AscendingOrder),
+    ("Title", 0, Qt.SortOrder.AscendingOrder),
+    ("Published", 2, Qt.SortOrder.DescendingOrder),
+    ("Site", 1, Qt.SortOrder.AscendingOrder),
+    ("Length", 3, Qt.SortOrder.DescendingOrder),
+)
 
 
 class _SearchProxy(QSortFilterProxyModel):
@@ -90,9 +109,9 @@ class _SearchProxy(QSortFilterProxyModel):
 
     def set_allowed(self, allowed: set[int] | None) -> None:
         self.allowed = allowed
-        self.invalidateFilter()
+        self.invalidateRowsFilter()
 
-    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         if self.allowed is None:
             return True
         index = self.sourceModel().index(row, 0, parent)
@@ -110,26 +129,49 @@ class LibraryPanel(QWidget):
         self.search = QLineEdit(placeholderText="Search the library (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
-        self.table = QTableView()
+        # A list of two-line rows reads better in a narrow panel than four
+        # cramped columns; the model stays a table (sorting by column).
+        self.table = QListView()
+        self.table.setObjectName("libraryList")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegate(LibraryItemDelegate(self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        self.table.setUniformItemSizes(True)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.sort_choice = QComboBox()
+        for label, column, order in _SORTS:
+            self.sort_choice.addItem(label, (column, order))
+        self.sort_choice.currentIndexChanged.connect(self._sort)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("libraryCount")
+        sort_row = QHBoxLayout()
+        sort_row.setContentsMargins(4, 0, 4, 0)
+        sort_row.addWidget(self.count_label)
+        sort_row.addStretch(1)
+        sort_row.addWidget(QLabel("Sort:"))
+        sort_row.addWidget(self.sort_choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addLayout(sort_row)
         layout.addWidget(self.table)
+        self._sort()
+        self._update_count()
+
+    def _sort(self) -> None:
+        column, order = self.sort_choice.currentData()
+        if column < 0:
+            self.proxy.sort(-1)
+        else:
+            self.proxy.sort(column, order)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "article" if total == 1 else "articles"
+        label = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
+        self.count_label.setText(label)
 
     def reload(self) -> None:
         current = self.current_id()
@@ -141,6 +183,7 @@ class LibraryPanel(QWidget):
     def _filter(self, text: str) -> None:
         query = text.strip()
         self.proxy.set_allowed(set(self.model.library.search(query)) if query else None)
+        self._update_count()
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from desktop.core.errors import NotFound
@@ -68,8 +75,10 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------
 
-    def add_action(self, menu: str, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                   tip: str = "") -> QAction:
+    def add_action(
+        self, menu: str, text: str, slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -175,7 +184,7 @@ class MainWindow(QMainWindow):
         settings.setValue("notes_splitter", self.notes_panel.splitter.saveState())
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.notes_panel.flush()
         self.save_state()
         self.tasks.wait(10000)
@@ -183,11 +192,11 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop -------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         if files:

@@ -234,8 +234,8 @@ class ReaderView(QTextBrowser):
                 cursor = QTextCursor(doc)
                 cursor.setPosition(self.text_to_doc(span.start))
                 cursor.setPosition(self.text_to_doc(span.end), QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor  # type: ignore[misc]
-                selection.format = span.format  # type: ignore[misc]
+                selection.cursor = cursor
+                selection.format = span.format
                 selections.append(selection)
         self.setExtraSelections(selections)
 
@@ -247,7 +247,7 @@ class ReaderView(QTextBrowser):
             if span.start <= offset < span.end
         ]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             tips = [s.tooltip for _n, s in self.spans_at(self.offset_at(event.pos())) if s.tooltip]
@@ -260,7 +260,7 @@ class ReaderView(QTextBrowser):
 
     # -- layout and links ----------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         column = QFontMetricsF(self.body_font).averageCharWidth() * READING_COLUMN_CHARS + 48
         side = max(0, int((self.width() - column) / 2))
         self.setViewportMargins(side, 0, side, 0)
