@@ -9,14 +9,24 @@ from .pasted_lines import Line
 # The headline sits within a screenful above the body (after captions, share bars,
 # gallery controls); further up is the site's navigation.
 LOOKBACK = 60
-# Each line between a candidate and the body costs this much; being repeated on the
-# page (as <title> and <h1>, or in a gallery) is worth this many lines of distance.
-DISTANCE_COST = 1.0
-REPEAT_BONUS = 12.0
+# How a candidate scores, in lines of distance from the body: headlines are near the
+# body, repeated on the page (as <title> and <h1>, or in a gallery), followed by a
+# byline or date, and longer than the names and section labels around them.
+DISTANCE_COST = 0.5
+REPEAT_BONUS = 6.0
+BYLINE_BONUS = 6.0
+SHORT_PENALTY = 8.0
+SHORT_WORDS = 3
+BYLINE_REACH = 4  # lines after the headline where its byline or date may sit
 MAX_TITLE_WORDS = 30
 _TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·]{1,60}$")  # "Headline | Site Name"
 _URL = re.compile(r"^\S*(?:://|www\.)\S*$|^\S+\.(?:com|org|net|html?|php)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;]\W*$")
+# A photo credit "(Name / Agency)" or a metadata line with a full date is not a title.
+_BRACKETED = re.compile(r"^[(\[].*[)\]]$")
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b[A-Za-z]{3,9}\.? \d{1,2},? \d{4}\b|\b\d{1,2} [A-Za-z]{3,9}\.? \d{4}\b"
+)
 
 
 def title_like(line: Line) -> bool:
@@ -25,6 +35,8 @@ def title_like(line: Line) -> bool:
         and not (line.terminal and _SENTENCE_END.search(line.text))
         and not (line.chrome or line.rail or line.comments or line.byline or line.dateline)
         and not _URL.search(line.text)
+        and not _BRACKETED.match(line.text)
+        and not _FULL_DATE.search(line.text)
     )
 
 
@@ -44,6 +56,10 @@ def find_headline(lines: list[Line], body_start: int) -> int | None:
         score = -DISTANCE_COST * (body_start - i)
         if seen.get(line.text.casefold(), 0) > 1:
             score += REPEAT_BONUS
+        if any(m.byline or m.dateline for m in lines[i + 1 : min(i + 1 + BYLINE_REACH, body_start)]):
+            score += BYLINE_BONUS
+        if line.words <= SHORT_WORDS:
+            score -= SHORT_PENALTY
         if score > best_score:
             best, best_score = i, score
     return best

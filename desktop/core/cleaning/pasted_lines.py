@@ -35,7 +35,8 @@ _CHROME = re.compile(
       | (?:show|view|see|load)\ (?:more|less|all|comments?).{0,30} | more | loading.{0,10}
       | image | photo | video | gallery | caption | close | open | expand | enlarge\ this\ image
       | toggle\ caption | hide\ caption | (?:image|photo|video)\ \d+\ of\ \d+ | \d+\ of\ \d+ | of
-      | (?:photo|image|picture|credit)s?\s*:.{0,80}
+      | \(?(?:(?:photo|image|picture|video)\s*)?(?:credits?|courtesy|source)\s*:.{0,80}
+      | (?:photo|image|picture)s?\s*:.{0,80}
       | listen(?:\ to\ this\ article)?.{0,20} | (?:\d+\ )?min(?:ute)?s?\ read | (?:\d+\ )?shares?
       | (?:we|this\ (?:site|website))\ uses?\ cookies.* | .{0,60}\bcookies?\ (?:policy|settings|preferences).*
       | accept(?:\ all)?(?:\ cookies)? | (?:i\ )?agree | got\ it | no,?\ thanks
@@ -44,6 +45,7 @@ _CHROME = re.compile(
       | (?:related|tags?|topics?|filed\ under|categories|category)\s*:.{0,120}
       | advertise(?:\ with\ us)?.{0,20} | report\ (?:an?\ )?(?:error|typo|abuse|this).{0,20}
       | (?:previous|next)\ (?:article|post|story).{0,120} | home | menu | search.{0,30} | x | ×
+      | you\ are\ here.{0,120} | follow\ (?:us|him|her|me|them)\b.{0,80} | .{0,120}\bfollow\ us\ on\b.{0,120}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

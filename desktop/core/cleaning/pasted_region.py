@@ -15,11 +15,8 @@ from .pasted_lines import Line
 # What a non-prose line inside the body costs, in words of prose. A subheading or a
 # caption between paragraphs is crossed; a list of links (many lines) is not.
 LINE_COST = 10
-# Teaser lists alternate title and summary; an article's paragraphs come in runs.
-# A summary alone between non-prose lines counts for this fraction of its words.
-ISOLATED_DIVISOR = 3
 # A rail header inside a run of prose ("Related stories", "Most popular").
-RAIL_COST = 50
+RAIL_COST = 20
 # A section before a wall holds the body if its prose scores this share of the best
 # section's: an article is rarely shorter than a fifth of its comments.
 EARLY_SHARE = 0.2
