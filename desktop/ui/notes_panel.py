@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-import markdown
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -16,7 +17,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from markdown import Markdown
+
 AUTOSAVE_DELAY_MS = 600
+PREVIEW_DELAY_MS = 150
+
+
+@cache
+def _markdown() -> Markdown:
+    """One converter, built on first use: python-markdown costs ~50 ms to set up,
+    which must not sit on the path to the first window."""
+    from markdown import Markdown
+    from markdown.extensions.extra import ExtraExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+
+    return Markdown(extensions=[ExtraExtension(), SaneListExtension()], output_format="html")
+
+
+def render_markdown(text: str) -> str:
+    converter = _markdown()
+    converter.reset()
+    return converter.convert(text)
 
 
 class NotesPanel(QWidget):
@@ -41,6 +63,8 @@ class NotesPanel(QWidget):
         self.status.setObjectName("notesStatus")
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._render)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("notesSplitter")
         self._layout = QVBoxLayout(self)
@@ -71,19 +95,19 @@ class NotesPanel(QWidget):
         self.editor.setEnabled(article_id is not None)
         self._dirty = False
         self.status.setText("")
-        self._render()
+        self.preview.clear()
+        if markdown_text.strip():
+            self._preview_timer.start(0)  # after the window has painted
 
     def _changed(self) -> None:
         self._dirty = True
         self.status.setText("Editing…")
-        self._render()
+        self._preview_timer.start()
         self._timer.start()
 
     def _render(self) -> None:
-        html = markdown.markdown(
-            self.editor.toPlainText(), extensions=["extra", "sane_lists"], output_format="html"
-        )
-        self.preview.setHtml(html)
+        text = self.editor.toPlainText()
+        self.preview.setHtml(render_markdown(text) if text.strip() else "")
 
     def flush(self) -> None:
         """Save now if there are unsaved edits; the status says Saved only once on disk."""
