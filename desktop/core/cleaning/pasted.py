@@ -9,6 +9,7 @@ and known chrome inside the body is dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
@@ -27,7 +28,9 @@ def clean_pasted(text: str) -> CleanedArticle:
 
     Raises CleaningError when no run of prose can be found.
     """
-    lines = [describe(i, t) for i, t in enumerate(t for t in map(tidy, text.splitlines()) if t)]
+    texts = [t for t in map(tidy, text.splitlines()) if t]
+    counts = Counter(texts)
+    lines = [describe(i, t, counts[t] > 1) for i, t in enumerate(texts)]
     run = find_body(lines)
     if run is None:
         raise CleaningError("no article text found in the pasted text")

@@ -131,6 +131,7 @@ class Line:
     terminal: bool  # ends like a sentence
     lowercase: float  # share of its words that start in lowercase
     dateline: bool  # only a date and/or time, maybe with "Published", "Updated"
+    repeated: bool = False  # the same text is elsewhere on the page
 
     @property
     def prose(self) -> bool:
@@ -160,10 +161,10 @@ class Line:
 
 
 
-def describe(index: int, text: str) -> Line:
+def describe(index: int, text: str, repeated: bool = False) -> Line:
     tokens = _WORD.findall(text)
     words = len(tokens) + len(_CJK.findall(text)) // 2
     alpha = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
     lowercase = sum(t[0].islower() for t in alpha) / len(alpha) if alpha else 0.0
     terminal = bool(_TERMINAL.search(text[-24:])) and not _ABBREVIATION_END.search(text)
-    return Line(index, text, words, terminal, lowercase, _is_dateline(tokens, text))
+    return Line(index, text, words, terminal, lowercase, _is_dateline(tokens, text), repeated)

@@ -15,6 +15,10 @@ from .pasted_lines import Line
 # What a non-prose line inside the body costs, in words of prose. A subheading or a
 # caption between paragraphs is crossed; a list of links (many lines) is not.
 LINE_COST = 10
+# Prose seen twice on a page is a photo caption (shown again in a gallery) or a
+# teaser, so it only counts as a non-prose line.
+# A short sentence ("Until Friday, no one had died.") counts for part of its words.
+SENTENCE_DIVISOR = 2
 # A rail header inside a run of prose ("Related stories", "Most popular").
 RAIL_COST = 20
 # A section before a wall holds the body if its prose scores this share of the best
@@ -26,8 +30,10 @@ DATE_COST = 40
 
 def line_score(lines: list[Line], i: int) -> int:
     line = lines[i]
-    if line.prose and not line.chrome:
+    if line.prose and not line.chrome and not line.repeated:
         return line.words
+    if sentence_like(line):
+        return line.words // SENTENCE_DIVISOR
     if line.rail:
         return -RAIL_COST
     if line.dateline:
