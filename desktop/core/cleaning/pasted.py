@@ -52,7 +52,7 @@ def _body(lines: list[Line]) -> list[Block]:
     for line in lines:
         if line.text == previous:
             continue  # galleries and captions repeat themselves
-        if not line.prose and (line.chrome or line.rail or line.comments or line.dateline or line.byline):
+        if line.chrome or (not line.prose and (line.rail or line.comments or line.dateline or line.byline)):
             continue
         blocks.append(Block(_kind(line), line.text))
         previous = line.text

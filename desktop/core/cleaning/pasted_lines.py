@@ -109,6 +109,7 @@ _DATE_FILLERS = {
 # a numeric date, or "... ago".
 _DATE_ANCHOR = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\bago\b", re.I)
 DATE_SHARE = 0.7
+BYLINE_MAX_WORDS = 20  # "By Jane Doe and John Roe | November 18, 2019 at 2:26 PM HST"
 _NUMBERISH = re.compile(r"^\d+[a-z]{0,2}$")  # 2019, 1st, 32m (ago), 8am
 
 
@@ -157,7 +158,7 @@ class Line:
 
     @property
     def byline(self) -> bool:
-        return bool(_BYLINE.match(self.text)) and self.words <= 12 and not self.terminal
+        return bool(_BYLINE.match(self.text)) and self.words <= BYLINE_MAX_WORDS and not self.terminal
 
 
 

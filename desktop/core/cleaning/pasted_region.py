@@ -24,7 +24,8 @@ RAIL_COST = 20
 # A section before a wall holds the body if its prose scores this share of the best
 # section's: an article is rarely shorter than a fifth of its comments.
 EARLY_SHARE = 0.2
-# A date or time alone on a line, inside a run of prose, stamps a comment or a teaser.
+# A date, time or byline alone on a line, inside a run of prose, stamps a comment or
+# a teaser.
 DATE_COST = 40
 
 
@@ -36,7 +37,7 @@ def line_score(lines: list[Line], i: int) -> int:
         return line.words // SENTENCE_DIVISOR
     if line.rail:
         return -RAIL_COST
-    if line.dateline:
+    if line.dateline or line.byline:
         return -DATE_COST
     return -LINE_COST
 
