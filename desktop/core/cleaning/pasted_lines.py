@@ -45,6 +45,7 @@ _CHROME = re.compile(
       | (?:related|tags?|topics?|filed\ under|categories|category)\s*:.{0,120}
       | advertise(?:\ with\ us)?.{0,20} | report\ (?:an?\ )?(?:error|typo|abuse|this).{0,20}
       | (?:previous|next)\ (?:article|post|story).{0,120} | home | menu | search.{0,30} | x | ×
+      | .{0,80}\b(?:requires?|enable)\ javascript.{0,80} | \[\w+\ [^\]]*=.*
       | you\ are\ here.{0,120} | follow\ (?:us|him|her|me|them)\b.{0,80} | .{0,120}\bfollow\ us\ on\b.{0,120}
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -76,6 +77,8 @@ _RAIL = re.compile(
         (?:related|recommended|suggested|popular|trending|latest|top|other|similar|recent)
         (?:\ (?:articles?|stories|posts?|news|reads?|content|coverage|links|videos?|topics|now))\s*:?
       | (?:related|recommended|trending|what\ do\ you\ think.{0,30})\s*:?
+      | (?:more|other|related|recommended|popular|latest|top)\b.{0,30}
+        \b(?:stories|articles|posts|news|reads|videos|links|coverage)\s*:?
       | (?:you|we\ think\ you)\ (?:may|might|could|will)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).{0,20}
       | (?:most|top)\ (?:popular|read|viewed|shared|emailed|watched|commented).{0,20}
       | (?:around|elsewhere\ on|from)\ the\ web.{0,20} | (?:read|watch)\ (?:next|this\ next|also).{0,20}
@@ -86,6 +89,18 @@ _RAIL = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# Prose that sells something rather than tells: newsletter and app promotions, and the
+# author's bio under the article.
+_PROMO = re.compile(
+    r"""\b(?i:subscribe\ (?:to|for|now|today)|sign\ up\ (?:for|to|here|now)|our\ newsletters?
+      | click\ here|follow\ us|join\ (?:us|our)\b|download\ (?:our|the)\ app
+      | delivered\ (?:to|through)\ your\ (?:inbox|letterbox|door))\b
+    | ^(?:[A-Z][\w.'-]+\ ){1,3}(?:is|was)\ (?:an?|the)\ (?:[\w-]+\ ){0,4}
+      (?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b""",
+    re.VERBOSE,
+)
+PROMO_MAX_WORDS = 60
 
 _BYLINE = re.compile(r"^(?:by|written\ by|words\ by|von|par|por|di)\s+\S.{0,80}$", re.IGNORECASE | re.X)
 # Dates and times are recognised word by word, as their formats are countless.
@@ -145,6 +160,8 @@ class Line:
 
     @property
     def chrome(self) -> bool:
+        if self.words <= PROMO_MAX_WORDS and _PROMO.search(self.text):
+            return True
         return bool(_CHROME.match(self.text))
 
     @property
