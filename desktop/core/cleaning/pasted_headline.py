@@ -42,7 +42,9 @@ def title_like(line: Line) -> bool:
 
 def find_headline(lines: list[Line], body_start: int) -> int | None:
     """Position of the most headline-like line above ``body_start``, or None."""
-    window = range(max(0, body_start - LOOKBACK), body_start)
+    # The body's first line may be the headline itself, when it reads like a sentence;
+    # it must then be repeated on the page (as the <title>, say) to be taken for one.
+    window = range(max(0, body_start - LOOKBACK), min(body_start + 1, len(lines)))
     seen: dict[str, int] = {}
     for line in lines:
         if line.words <= MAX_TITLE_WORDS + 10:  # keep the count cheap on huge pastes
@@ -51,10 +53,11 @@ def find_headline(lines: list[Line], body_start: int) -> int | None:
     best, best_score = None, float("-inf")
     for i in window:
         line = lines[i]
-        if not title_like(line):
+        repeated = seen.get(line.text.casefold(), 0) > 1
+        if not title_like(line) or (i == body_start and not repeated):
             continue
-        score = -DISTANCE_COST * (body_start - i)
-        if seen.get(line.text.casefold(), 0) > 1:
+        score = -DISTANCE_COST * max(body_start - i, 1)
+        if repeated:
             score += REPEAT_BONUS
         if any(m.byline or m.dateline for m in lines[i + 1 : min(i + 1 + BYLINE_REACH, body_start)]):
             score += BYLINE_BONUS
