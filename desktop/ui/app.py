@@ -15,6 +15,7 @@ from desktop.core.library import Library
 from desktop.core.paths import AppPaths, app_paths
 from desktop.resources_path import resource_path
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import apply_theme
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -56,6 +57,7 @@ def create_window(paths: AppPaths, *, with_samples: bool = True) -> MainWindow:
     library = Library.open(paths.library)
     if with_samples:
         seed_samples(library)
+    apply_theme(library.setting("ui.theme", "system"))  # before any widget picks colours
     window = MainWindow(library, paths)
     window.restore_state()
     return window

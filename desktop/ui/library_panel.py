@@ -209,6 +209,15 @@ class LibraryPanel(QWidget):
         self.table.blockSignals(False)
         self.table.scrollTo(index)
 
+    def step(self, delta: int) -> None:
+        """Open the next (1) or previous (-1) article in the list as shown."""
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        self.table.setCurrentIndex(self.proxy.index(max(0, min(rows - 1, row)), 0))
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.article_activated.emit(int(current.data(Qt.ItemDataRole.UserRole)))

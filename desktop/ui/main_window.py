@@ -28,6 +28,7 @@ from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.notes_panel import NotesPanel
 from desktop.ui.reader_view import ReaderView
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.theme import THEMES, apply_theme
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
     library_changed = Signal()  # articles added, removed or replaced
     link_opened = Signal(int, str)  # article id, fragment (e.g. "hl-...") of a lectern:// link
     imports_done = Signal(object)  # an actions.ImportReport, after each import batch
+    theme_changed = Signal(str)  # features repaint their colours for light or dark
 
     def __init__(self, library: Library, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.library_panel.article_activated.connect(self.open_article)
+        self.reader.text_size_changed.connect(
+            lambda size: self.library.set_setting("ui.text_size", str(size)))
         self.library_changed.connect(self.library_panel.reload)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
@@ -107,9 +111,48 @@ class MainWindow(QMainWindow):
         self.menus["edit"].addSeparator()
         self.add_action("edit", "&Find in Library", self.library_panel.search.setFocus,
                         QKeySequence.StandardKey.Find)
+        self.add_action("view", "&Larger Text", lambda: self.reader.zoom(1),
+                        QKeySequence.StandardKey.ZoomIn)
+        self.add_action("view", "&Smaller Text", lambda: self.reader.zoom(-1),
+                        QKeySequence.StandardKey.ZoomOut)
+        self.add_action("view", "&Default Text Size", lambda: self.reader.zoom(0), "Ctrl+0")
+        self.menus["view"].addSeparator()
+        self.add_action("view", "Show &Library", lambda: self.toggle_pane(0), "Ctrl+Shift+L")
+        self.add_action("view", "Show Side &Panel", lambda: self.toggle_pane(2), "Ctrl+Shift+P")
+        self.add_action("view", "&Focus Reading", self.focus_reading, "F11")
+        theme_menu = self.menus["view"].addMenu("&Theme")
+        for name in THEMES:
+            action = theme_menu.addAction(name.capitalize())
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        self.add_action("article", "&Next Article", lambda: self.library_panel.step(1),
+                        "Ctrl+PgDown")
+        self.add_action("article", "&Previous Article", lambda: self.library_panel.step(-1),
+                        "Ctrl+PgUp")
+        self.add_action("article", "Edit &Notes", self.notes_panel.editor.setFocus, "Ctrl+Shift+N")
+        self.menus["article"].addSeparator()
         self.add_action("article", "&Delete Article", lambda: actions.delete_current(self),
                         "Ctrl+Shift+Delete")
         self.add_action("help", "&About Lectern", lambda: actions.about(self))
+
+    # -- view ----------------------------------------------------------------
+
+    def toggle_pane(self, index: int) -> None:
+        pane = self.splitter.widget(index)
+        if pane is not None:
+            pane.setVisible(not pane.isVisible())
+
+    def focus_reading(self) -> None:
+        """Hide or bring back both side panes at once."""
+        panes = [p for p in (self.splitter.widget(0), self.splitter.widget(2)) if p is not None]
+        show = not any(p.isVisible() for p in panes)
+        for pane in panes:
+            pane.setVisible(show)
+
+    def set_theme(self, name: str) -> None:
+        apply_theme(name)
+        self.library.set_setting("ui.theme", name)
+        self.reader.rerender()
+        self.theme_changed.emit(name)
 
     # -- articles ------------------------------------------------------------
 
@@ -158,6 +201,9 @@ class MainWindow(QMainWindow):
         return QSettings(str(self.paths.settings_file), QSettings.Format.IniFormat)
 
     def restore_state(self) -> None:
+        zoom = self.library.setting("ui.text_size")
+        if zoom.isdigit():
+            self.reader.set_text_size(int(zoom))
         settings = self.settings()
         geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray):

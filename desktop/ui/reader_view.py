@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from desktop.core.models import ArticleRecord, BlockKind, block_spans
 
 READING_COLUMN_CHARS = 70  # 65-75 characters a line reads best
+DEFAULT_TEXT_SIZE, MIN_TEXT_SIZE, MAX_TEXT_SIZE = 13, 8, 32
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ReaderView(QTextBrowser):
 
     selection_range_changed = Signal(int, int)  # text offsets, start == end: none
     article_shown = Signal(int)
+    text_size_changed = Signal(int)  # points
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +73,9 @@ class ReaderView(QTextBrowser):
         self._doc_starts: list[int] = []  # ... and in the document
         self._layers: dict[str, list[Span]] = {}
         self._layer_order: list[str] = []
-        self.body_font = QFont(["Georgia", "Charter", "Noto Serif", "DejaVu Serif", "serif"], 13)
+        self.body_font = QFont(
+            ["Georgia", "Charter", "Noto Serif", "DejaVu Serif", "serif"], DEFAULT_TEXT_SIZE
+        )
         self.body_font.setStyleHint(QFont.StyleHint.Serif)
         self.document().setDocumentMargin(24)
         self.viewport().installEventFilter(self)
@@ -92,7 +96,7 @@ class ReaderView(QTextBrowser):
         fmt.setForeground(self.palette().placeholderText())
         cursor.insertText(message, fmt)
 
-    def show_article(self, record: ArticleRecord) -> None:
+    def show_article(self, record: ArticleRecord, *, announce: bool = True) -> None:
         doc = QTextDocument(self)
         doc.setDocumentMargin(24)
         doc.setDefaultFont(self.body_font)
@@ -123,7 +127,9 @@ class ReaderView(QTextBrowser):
         self._layers.clear()
         self.setExtraSelections([])
         self.verticalScrollBar().setValue(0)
-        self.article_shown.emit(record.id)
+        self._fit_column()
+        if announce:
+            self.article_shown.emit(record.id)
 
     def _formats(self, kind: BlockKind) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block = QTextBlockFormat()
@@ -157,6 +163,27 @@ class ReaderView(QTextBrowser):
 
     def list_item_marker(self) -> str:
         return "•"
+
+    def rerender(self) -> None:
+        """Lay the article out again (new text size or theme), keeping layers and scroll."""
+        if self.record is None:
+            return
+        layers = dict(self._layers)
+        position = self.verticalScrollBar().value()
+        self.show_article(self.record, announce=False)
+        self._layers = layers
+        self._apply_layers()
+        self.verticalScrollBar().setValue(position)
+
+    def set_text_size(self, points: int) -> None:
+        self.body_font.setPointSize(max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, points)))
+        self.rerender()
+
+    def zoom(self, step: int) -> None:
+        """Step the text size up or down; 0 goes back to the default."""
+        size = DEFAULT_TEXT_SIZE if step == 0 else self.body_font.pointSize() + step
+        self.set_text_size(size)
+        self.text_size_changed.emit(self.body_font.pointSize())
 
     # -- offsets -------------------------------------------------------------
 
@@ -261,10 +288,14 @@ class ReaderView(QTextBrowser):
     # -- layout and links ----------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column()
+        super().resizeEvent(event)
+
+    def _fit_column(self) -> None:
+        """Centre a column of about 70 characters of the body font."""
         column = QFontMetricsF(self.body_font).averageCharWidth() * READING_COLUMN_CHARS + 48
         side = max(0, int((self.width() - column) / 2))
         self.setViewportMargins(side, 0, side, 0)
-        super().resizeEvent(event)
 
     def _open_link(self, url: QUrl) -> None:
         # Only web links leave the app, and only when clicked; javascript: and

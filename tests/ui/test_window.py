@@ -165,3 +165,38 @@ def test_first_run_shows_the_sample_library(qtbot, lectern_home: Path) -> None: 
     assert win3.library.list_articles() == []
     win3.close()
     win3.library.close()
+
+
+def test_text_size_theme_and_panel_sizes_come_back(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "river.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_and_wait(qtbot, window, [str(path)])
+    start = window.reader.text.index("brass band")
+    window.reader.set_layer("test", [])
+    size = window.reader.body_font.pointSize()
+    window.reader.zoom(2)
+    assert window.reader.body_font.pointSize() == size + 2
+    # re-laying out keeps offsets meaningful
+    window.reader.select_range(start, start + 10)
+    assert window.reader.textCursor().selectedText() == "brass band"
+    window.set_theme("dark")
+    from desktop.ui.theme import is_dark
+
+    assert is_dark()
+    window.resize(760, 640)  # within the offscreen screen (800x800), so nothing is clamped
+    window.splitter.setSizes([150, 400, 200])
+    sizes = window.splitter.sizes()
+    window.close()
+    window.library.close()
+    again = create_window(app_paths(), with_samples=False)
+    qtbot.addWidget(again)
+    try:
+        assert again.reader.body_font.pointSize() == size + 2
+        assert is_dark()
+        again.show()
+        assert again.size() == window.size()
+        assert again.splitter.sizes() == sizes
+    finally:
+        again.set_theme("system")
+        again.close()
+        again.library.close()
