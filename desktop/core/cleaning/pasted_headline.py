@@ -17,10 +17,10 @@ REPEAT_BONUS = 6.0
 BYLINE_BONUS = 6.0
 SHORT_PENALTY = 8.0
 SHORT_WORDS = 3
-BYLINE_REACH = 4  # lines after the headline where its byline or date may sit
 MAX_TITLE_WORDS = 30
 _TITLE_SUFFIX = re.compile(r"\s+[|–—:·-]\s+[^|–—:·]{1,60}$")  # "Headline | Site Name"
 _URL = re.compile(r"^\S*(?:://|www\.)\S*$|^\S+\.(?:com|org|net|html?|php)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b\d+\b")
 _SENTENCE_END = re.compile(r"[.:;]\W*$")
 # A photo credit "(Name / Agency)" or a metadata line with a full date is not a title.
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")
@@ -37,6 +37,7 @@ def title_like(line: Line) -> bool:
         and not _URL.search(line.text)
         and not _BRACKETED.match(line.text)
         and not _FULL_DATE.search(line.text)
+        and len(_NUMBER.findall(line.text)) * 2 <= line.words  # a score line, a table row
     )
 
 
@@ -51,19 +52,23 @@ def find_headline(lines: list[Line], body_start: int) -> int | None:
             for key in _keys(line.text):
                 seen[key] = seen.get(key, 0) + 1
     best, best_score = None, float("-inf")
-    for i in window:
+    byline_below = False  # a byline or date follows, with no other title-like line between
+    for i in reversed(window):
         line = lines[i]
+        if line.byline or line.dateline:
+            byline_below = True
         repeated = seen.get(line.text.casefold(), 0) > 1
         if not title_like(line) or (i == body_start and not repeated):
             continue
         score = -DISTANCE_COST * max(body_start - i, 1)
         if repeated:
             score += REPEAT_BONUS
-        if any(m.byline or m.dateline for m in lines[i + 1 : min(i + 1 + BYLINE_REACH, body_start)]):
+        if byline_below and line.words > SHORT_WORDS:  # not the author's name above it
             score += BYLINE_BONUS
+            byline_below = False
         if line.words <= SHORT_WORDS:
             score -= SHORT_PENALTY
-        if score > best_score:
+        if score >= best_score:  # ties go to the line higher up
             best, best_score = i, score
     return best
 

@@ -102,7 +102,8 @@ _PROMO = re.compile(
 )
 PROMO_MAX_WORDS = 60
 
-_BYLINE = re.compile(r"^(?:by|written\ by|words\ by|von|par|por|di)\s+\S.{0,80}$", re.IGNORECASE | re.X)
+# "By Jane Doe": the name is capitalised, which tells it from a "By subject" menu.
+_BYLINE = re.compile(r"^(?i:by|written\ by|words\ by|von|par|por|di)\s+[^\W\d_a-z].{0,80}$", re.X)
 # Dates and times are recognised word by word, as their formats are countless.
 _MONTHS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
