@@ -23,10 +23,17 @@ def fail(message: str, status: int = 1) -> int:
 
 
 def open_library() -> Any:
-    """The user's library (``LECTERN_HOME`` respected), created if missing."""
-    from desktop.core.library import Library
-    from desktop.core.paths import app_paths
+    """The user's library (``LECTERN_HOME`` respected), created if missing.
 
-    paths = app_paths()
-    paths.ensure()
-    return Library.open(paths.library)
+    Opened safely (desktop.core.safety.opening): locked, checked, recovered from
+    its backup if damaged, migrated, backed up. If another Lectern holds it, it
+    opens read-only (reading commands work, writes fail with a clear message).
+    Whatever happened on the way is said on stderr.
+    """
+    from desktop.core.paths import app_paths
+    from desktop.core.safety.opening import open_library_safely
+
+    library, report = open_library_safely(app_paths(), readonly_ok=True)
+    for message in report.messages():
+        warn(message)
+    return library

@@ -34,6 +34,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# Decoded text with more than this share of U+FFFD or control characters is a binary
+# file under a text name (an encrypted file, a database, a font), not an article.
+_MAX_UNREADABLE_SHARE = 0.10
+_UNREADABLE_SAMPLE = 65536
+_UNREADABLE = frozenset([*(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"), "\ufffd"])
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str
@@ -68,6 +75,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode(data: bytes) -> DecodedText:
     """Decode ``data``; raise ImportProblem for binaries and empty files."""
+    decoded = _decode(data)
+    if not decoded.text.strip():
+        raise ImportProblem("the file holds no text (only invisible characters)")
+    sample = decoded.text[:_UNREADABLE_SAMPLE]
+    unreadable = sum(1 for ch in sample if ch in _UNREADABLE)
+    if unreadable > _MAX_UNREADABLE_SHARE * len(sample):
+        raise ImportProblem("this is a binary file (mostly unreadable characters), not an article")
+    return decoded
+
+
+def _decode(data: bytes) -> DecodedText:
     if not data.strip():
         raise ImportProblem("the file is empty")
     binary = describe_binary(data)

@@ -1,4 +1,10 @@
-"""From a file (or pasted text) to a cleaned article: pick the cleaner, apply limits."""
+"""From a file (or pasted text) to a cleaned article: pick the cleaner, apply limits.
+
+The limits are explicit (``desktop.core.safety.limits.LIMITS``, docs/limits.md)
+and every way an import can fail ends in an ImportProblem with one clear line:
+never a traceback, never a hang (big files are cleaned in a time-limited worker
+process, see ``desktop.core.safety.clean_worker``).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,15 @@ from pathlib import Path
 from desktop.core.decoding import decode
 from desktop.core.errors import ImportProblem
 from desktop.core.models import CleanedArticle
+from desktop.core.safety.limits import IN_PROCESS, LIMITS, MAX_ARTICLE, MAX_SOURCE, megabytes
 
-# Explicit limits, documented in the README: a saved article is rarely over 5 MB;
-# anything bigger is almost always the wrong file, and would make the reader crawl.
-MAX_SOURCE_BYTES = 32 * 1024 * 1024
-MAX_ARTICLE_CHARS = 2_000_000
+__all__ = [
+    "LIMITS", "MAX_ARTICLE_CHARS", "MAX_SOURCE_BYTES", "Source", "clean_in_process",
+    "clean_source", "content_hash", "kind_for", "read_source", "text_source",
+]
+
+MAX_SOURCE_BYTES = MAX_SOURCE.value
+MAX_ARTICLE_CHARS = MAX_ARTICLE.value
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -47,33 +57,47 @@ def read_source(path: Path) -> Source:
     except FileNotFoundError:
         raise ImportProblem("no such file") from None
     except OSError as exc:
-        raise ImportProblem(f"cannot read the file ({exc.strerror})") from None
+        raise ImportProblem(f"cannot read the file ({exc.strerror or exc})") from None
     if path.is_dir():
         raise ImportProblem("this is a folder, not a file")
+    if not path.is_file():
+        raise ImportProblem("this is not a regular file (a device, pipe or socket)")
     if size > MAX_SOURCE_BYTES:
-        raise ImportProblem(
-            f"the file is {size / 1048576:.0f} MB; Lectern imports articles of up to "
-            f"{MAX_SOURCE_BYTES // 1048576} MB (size limit)"
-        )
+        raise ImportProblem(MAX_SOURCE.exceeded(megabytes(size)))
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # A file that grew since stat() must still respect the limit.
+            data = handle.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
-        raise ImportProblem(f"cannot read the file ({exc.strerror})") from None
+        raise ImportProblem(f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ImportProblem(MAX_SOURCE.exceeded(f"over {megabytes(MAX_SOURCE_BYTES)}"))
     return Source(data=data, kind=kind_for(path, data), name=str(path))
 
 
 def text_source(text: str, name: str = "pasted text") -> Source:
     """A pasted or clipboard article."""
-    return Source(data=text.encode("utf-8"), kind="text", name=name)
+    return Source(data=text.encode("utf-8", errors="replace"), kind="text", name=name)
 
 
 def clean_source(source: Source) -> tuple[CleanedArticle, str]:
-    """Clean a source; returns the article and the encoding its bytes were read with."""
+    """Clean a source; returns the article and the encoding its bytes were read with.
+
+    Sources over ``in_process_bytes`` are cleaned in a worker process under the
+    time and memory limits; smaller ones here (their cost is bounded by their size:
+    see the fuzz run in tests/robustness).
+    """
     if len(source.data) > MAX_SOURCE_BYTES:
-        raise ImportProblem(
-            f"the text is {len(source.data) / 1048576:.0f} MB; Lectern imports articles of "
-            f"up to {MAX_SOURCE_BYTES // 1048576} MB (size limit)"
-        )
+        raise ImportProblem(MAX_SOURCE.exceeded(megabytes(len(source.data))))
+    from desktop.core.safety.clean_worker import clean_in_worker, worker_available
+
+    if len(source.data) > IN_PROCESS.value and worker_available():
+        return clean_in_worker(source.data, source.kind, source.name)
+    return clean_in_process(source)
+
+
+def clean_in_process(source: Source) -> tuple[CleanedArticle, str]:
+    """Decode and clean ``source`` in this process; every failure is an ImportProblem."""
     decoded = decode(source.data)
     from desktop.core.cleaning import CleaningError, clean_html, clean_markdown, clean_pasted
 
@@ -88,11 +112,15 @@ def clean_source(source: Source) -> tuple[CleanedArticle, str]:
         raise ImportProblem(str(exc)) from None
     except RecursionError:
         raise ImportProblem("the page is nested too deeply to read") from None
-    if len(article.text) > MAX_ARTICLE_CHARS:
+    except MemoryError:
+        raise ImportProblem("the file is too large to clean in memory") from None
+    except Exception as exc:  # a cleaner bug must cost one file, never the batch
         raise ImportProblem(
-            f"the cleaned article has {len(article.text):,} characters; Lectern shows "
-            f"articles of up to {MAX_ARTICLE_CHARS:,} (size limit)"
-        )
+            f"Lectern could not clean this {source.kind} file (internal error: "
+            f"{type(exc).__name__}); it was not imported"
+        ) from exc
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise ImportProblem(MAX_ARTICLE.exceeded(f"{len(article.text):,}"))
     return article, decoded.encoding
 
 

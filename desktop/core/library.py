@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.errors import NotFound
+from desktop.core.errors import LecternError, NotFound
 from desktop.core.importing import Source, clean_source, content_hash, read_source
 from desktop.core.models import ArticleRecord, Block, BlockKind, CleanedArticle
 from desktop.core.storage import connect, migrate
@@ -52,9 +52,15 @@ def blocks_from_json(raw: str) -> list[Block]:
 
 
 class Library:
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False,
+                 on_close: Callable[[], None] | None = None) -> None:
         self.conn = conn
         self.path = path
+        # Read-only: another Lectern is writing this library. Writes fail clearly;
+        # settings (window state) are kept for this session only.
+        self.readonly = readonly
+        self._on_close = on_close  # e.g. releasing the library's lock
+        self._session_settings: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: Path | str) -> Library:
@@ -66,10 +72,16 @@ class Library:
 
     def close(self) -> None:
         self.conn.close()
+        if self._on_close is not None:
+            callback, self._on_close = self._on_close, None
+            callback()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: committed (durably) on success, rolled back on error."""
+        if self.readonly:
+            raise LecternError("the library is open read-only (another Lectern is using it); "
+                               "changes cannot be saved")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -215,10 +227,15 @@ class Library:
             )
 
     def setting(self, key: str, default: str = "") -> str:
+        if key in self._session_settings:
+            return self._session_settings[key]
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        if self.readonly:
+            self._session_settings[key] = value
+            return
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
