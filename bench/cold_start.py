@@ -31,25 +31,34 @@ QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
 app.exec()
 """
 
+# The same steps as desktop.ui.app.run_app: the window is shown, then the features
+# (entities, highlights, export) are installed on the next turn of the event loop.
 LECTERN = """
 import time, sys
 from PySide6.QtCore import QTimer
 from desktop.core.paths import app_paths
 from desktop.ui.app import create_window, make_application
 app = make_application()
-win = create_window(app_paths())
+win = create_window(app_paths(), features=False)
 win.show()
-QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
+def shown():
+    print(time.time(), flush=True)
+    win.install_features()
+    print(time.time(), flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
 app.exec()
 win.tasks.wait()
 """
 
 
-def one_run(code: str, env: dict[str, str]) -> float:
+def one_run(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from launch to the window shown, and to everything installed."""
     started = time.time()
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True,
                          text=True, check=True).stdout
-    return float(out.strip().splitlines()[-1]) - started
+    stamps = [float(x) for x in out.split() if x.replace(".", "", 1).isdigit()]
+    return stamps[0] - started, stamps[-1] - started
 
 
 def main() -> None:
@@ -57,28 +66,34 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="lectern-bench-"))
-    env = {**os.environ, "LECTERN_HOME": str(home)}
+    # Point the platform's data and config folders at a temporary place rather than
+    # setting LECTERN_HOME, so the run resolves paths exactly as a user's launch does.
+    env = {k: v for k, v in os.environ.items() if k != "LECTERN_HOME"}
+    env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         one_run(LECTERN, env)  # first run seeds the sample library; not timed
-        bare, lectern = [], []
+        bare, lectern, ready = [], [], []
         for _ in range(args.runs):
-            bare.append(one_run(BARE, env))
-            lectern.append(one_run(LECTERN, env))
+            bare.append(one_run(BARE, env)[0])
+            shown, installed = one_run(LECTERN, env)
+            lectern.append(shown)
+            ready.append(installed)
         b, lec = statistics.median(bare), statistics.median(lectern)
-        print(f"bare PySide6 window:   median {b * 1000:7.1f} ms  (runs {args.runs})")
-        print(f"Lectern main window:   median {lec * 1000:7.1f} ms")
-        print(f"ratio Lectern / bare:  {lec / b:.2f}  (target <= 1.5)")
+        print(f"bare PySide6 window:          median {b * 1000:7.1f} ms  (runs {args.runs})")
+        print(f"Lectern window shown:         median {lec * 1000:7.1f} ms")
+        print(f"Lectern features installed:   median {statistics.median(ready) * 1000:7.1f} ms")
+        print(f"ratio shown / bare:           {lec / b:.2f}  (target <= 1.5)")
         print(f"spacy imported at startup: {spacy_on_start_path(env)}")
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
 def spacy_on_start_path(env: dict[str, str]) -> bool:
-    code = LECTERN.replace("win.tasks.wait()", "print('spacy' in sys.modules)")
+    code = LECTERN.replace("win.install_features()", "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True,
                          text=True, check=True).stdout
-    return out.strip().splitlines()[-1] == "True"
+    return "True" in out.split()
 
 
 if __name__ == "__main__":

@@ -52,7 +52,11 @@ def seed_samples(library: Library) -> None:
     library.set_setting("samples.seeded", "1")
 
 
-def create_window(paths: AppPaths, *, with_samples: bool = True) -> MainWindow:
+def create_window(
+    paths: AppPaths, *, with_samples: bool = True, features: bool = True
+) -> MainWindow:
+    """The main window on the library at ``paths``; ``features=False`` leaves the
+    features for the caller to install (``window.install_features()``) once shown."""
     paths.ensure()
     library = Library.open(paths.library)
     if with_samples:
@@ -60,6 +64,8 @@ def create_window(paths: AppPaths, *, with_samples: bool = True) -> MainWindow:
     apply_theme(library.setting("ui.theme", "system"))  # before any widget picks colours
     window = MainWindow(library, paths)
     window.restore_state()
+    if features:
+        window.install_features()
     return window
 
 
@@ -67,11 +73,12 @@ def run_app(arguments: Sequence[str]) -> int:
     app = make_application()
     paths = app_paths()
     try:
-        window = create_window(paths)
+        window = create_window(paths, features=False)
     except Exception as exc:
         QMessageBox.critical(None, "Lectern cannot open its library", str(exc))
         return 1
     window.show()
+    QTimer.singleShot(0, window.install_features)
     files = [a for a in arguments if not a.startswith("lectern://")]
     links = [a for a in arguments if a.startswith("lectern://")]
     if files:

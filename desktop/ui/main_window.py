@@ -72,10 +72,23 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self.statusBar().showMessage("Ready", 2000)
+        self._features_installed = False
 
+    def install_features(self) -> None:
+        """Plug in the features (entities, highlights, export, ...), once.
+
+        The app calls this right after the first window is shown, so that what
+        they import and build never delays it; the article already open is
+        announced again so they can decorate it.
+        """
+        if self._features_installed:
+            return
+        self._features_installed = True
         from desktop.ui.features import install_all
 
         install_all(self)
+        if self.current_article is not None:
+            self.article_opened.emit(self.current_article.id)
 
     # -- menus ---------------------------------------------------------------
 
