@@ -1,0 +1,63 @@
+"""Analysing articles of a library: recognise, post-process, store.
+
+Runs wherever the recognizer lives (the CLI's process, the app's worker
+process); it opens nothing itself, so it works with any ``Library``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from desktop.core.entities.mentions import Mention
+from desktop.core.entities.recognizer import BATCH_SIZE, Recognizer
+from desktop.core.entities.store import Freshness, freshness, reprocess, save_analysis
+from desktop.core.errors import NotFound
+from desktop.core.library import Library
+
+ProgressCallback = Callable[[int, int, int], None]  # (done, total, article id)
+
+
+def analyse_articles(library: Library, article_ids: Iterable[int], recognizer: Recognizer,
+                     on_progress: ProgressCallback | None = None,
+                     should_stop: Callable[[], bool] = lambda: False,
+                     force: bool = False) -> list[int]:
+    """Bring the entities of these articles up to date; returns the ids analysed.
+
+    Current analyses are skipped (unless ``force``); a pipeline change re-uses
+    the stored raw mentions; everything else goes through the model in batches.
+    """
+    ids = list(dict.fromkeys(article_ids))
+    todo: list[tuple[int, str]] = []
+    done: list[int] = []
+    for article_id in ids:
+        try:
+            text = library.article(article_id).text
+        except NotFound:
+            continue
+        state = Freshness.MISSING if force else freshness(library, article_id, text)
+        if state is Freshness.CURRENT:
+            continue
+        if state is Freshness.STALE_PIPELINE:
+            reprocess(library, article_id, text)
+            done.append(article_id)
+        else:
+            todo.append((article_id, text))
+    total = len(todo)
+    for index, (article_id, mentions) in enumerate(_recognise(todo, recognizer)):
+        text = dict(todo)[article_id]
+        save_analysis(library, article_id, text, recognizer.identity, mentions)
+        done.append(article_id)
+        if on_progress is not None:
+            on_progress(index + 1, total, article_id)
+        if should_stop():
+            break
+    return done
+
+
+def _recognise(todo: list[tuple[int, str]], recognizer: Recognizer,
+               ) -> Iterator[tuple[int, list[Mention]]]:
+    for start in range(0, len(todo), BATCH_SIZE):
+        batch = todo[start:start + BATCH_SIZE]
+        results = recognizer.analyse([text for _id, text in batch])
+        for (article_id, _text), mentions in zip(batch, results, strict=True):
+            yield article_id, mentions

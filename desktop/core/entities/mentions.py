@@ -1,0 +1,60 @@
+"""A mention: one span of an article's cleaned text that names something."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """Text offsets [start, end) into the cleaned text, and the model's label (e.g. PERSON)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.text)
+
+    def relabelled(self, label: str) -> Mention:
+        return replace(self, label=label)
+
+
+def entity_key(text: str) -> str:
+    """What mentions of "the same entity" share: the text with its whitespace normalised."""
+    return " ".join(text.split())
+
+
+def mention_at(text: str, start: int, end: int, label: str) -> Mention:
+    return Mention(start, end, text[start:end], label)
+
+
+def overlaps(a: Mention, start: int, end: int) -> bool:
+    return a.start < end and start < a.end
+
+
+def sorted_unique(mentions: Iterable[Mention]) -> list[Mention]:
+    """Sorted by position; where spans overlap, the earlier (then longer) one wins."""
+    result: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.end <= m.start:
+            continue
+        if result and m.start < result[-1].end:
+            continue
+        result.append(m)
+    return result
+
+
+def to_rows(mentions: Iterable[Mention]) -> list[list[object]]:
+    return [[m.start, m.end, m.label] for m in mentions]
+
+
+def from_rows(text: str, rows: Iterable[list[object]]) -> list[Mention]:
+    found: list[Mention] = []
+    for start, end, label in rows:
+        s, e = int(str(start)), int(str(end))
+        found.append(Mention(s, e, text[s:e], str(label)))
+    return found

