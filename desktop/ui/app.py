@@ -8,11 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop import __version__
 from desktop.core.library import Library
 from desktop.core.paths import AppPaths, app_paths
+from desktop.core.safety.lock import LibraryInUse
+from desktop.core.safety.opening import OpenReport, backup_on_close, open_library_safely
 from desktop.resources_path import resource_path
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
@@ -53,27 +55,63 @@ def seed_samples(library: Library) -> None:
 
 
 def create_window(
-    paths: AppPaths, *, with_samples: bool = True, features: bool = True
+    paths: AppPaths, *, with_samples: bool = True, features: bool = True,
+    readonly_ok: bool = False,
 ) -> MainWindow:
     """The main window on the library at ``paths``; ``features=False`` leaves the
-    features for the caller to install (``window.install_features()``) once shown."""
-    paths.ensure()
-    library = Library.open(paths.library)
-    if with_samples:
+    features for the caller to install (``window.install_features()``) once shown.
+
+    The library opens safely (locked, checked, recovered, backed up); raises
+    LibraryInUse if another Lectern has it, unless ``readonly_ok``."""
+    library, report = open_library_safely(paths, readonly_ok=readonly_ok)
+    if with_samples and not library.readonly:
         seed_samples(library)
     apply_theme(library.setting("ui.theme", "system"))  # before any widget picks colours
     window = MainWindow(library, paths)
     window.restore_state()
     if features:
         window.install_features()
+    _tell_open_report(window, report)
     return window
+
+
+def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
+    """Say what opening the library involved: a recovery, or read-only mode."""
+    if report.readonly:
+        for action in window.menus["file"].actions():
+            if action.text() in ("&Import…", "&Paste as New Article"):
+                action.setEnabled(False)
+        window.setAcceptDrops(False)
+        label = QLabel("Read-only: another Lectern has this library open")
+        label.setObjectName("readOnlyNotice")
+        window.statusBar().addPermanentWidget(label)
+    if report.recovery is not None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Your library was repaired",
+                          report.recovery.message, QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("recoveryNotice")
+        box.open()
+
+
+def _ask_read_only(exc: LibraryInUse) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Library in use",
+                      f"Lectern cannot open the library for writing: {exc}.")
+    box.setInformativeText("You can read it now and make changes after the other Lectern closes.")
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is read_only
 
 
 def run_app(arguments: Sequence[str]) -> int:
     app = make_application()
     paths = app_paths()
     try:
-        window = create_window(paths, features=False)
+        try:
+            window = create_window(paths, features=False)
+        except LibraryInUse as exc:
+            if not _ask_read_only(exc):
+                return 1
+            window = create_window(paths, features=False, readonly_ok=True)
     except Exception as exc:
         QMessageBox.critical(None, "Lectern cannot open its library", str(exc))
         return 1
@@ -88,4 +126,7 @@ def run_app(arguments: Sequence[str]) -> int:
         QTimer.singleShot(0, lambda: window.open_arguments(files, links))
     elif links:
         QTimer.singleShot(0, lambda: window.open_arguments([], links))
-    return int(app.exec())
+    status = int(app.exec())
+    backup_on_close(window.library, paths)
+    window.library.close()
+    return status
