@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from desktop.core.errors import NotFound
 from desktop.core.library import Library
@@ -26,7 +26,7 @@ from desktop.core.paths import AppPaths
 from desktop.ui import actions
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.notes_panel import NotesPanel
-from desktop.ui.reader_view import ReaderView
+from desktop.ui.reader_view import ReaderView, reading_minutes
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import THEMES, apply_theme
 
@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self.statusBar().showMessage("Ready", 2000)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("readingProgress")
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.reader.progress_changed.connect(self._show_progress)
         self._features_installed = False
 
     def install_features(self) -> None:
@@ -147,6 +151,15 @@ class MainWindow(QMainWindow):
                         "Ctrl+Shift+Delete")
         self.add_action("help", "&About Lectern", lambda: actions.about(self))
 
+    def _show_progress(self, percent: int) -> None:
+        record = self.current_article
+        if record is None:
+            self.progress_label.clear()
+            return
+        left = reading_minutes(round(record.word_count * (100 - percent) / 100))
+        tail = "finished" if percent >= 100 else f"about {left} min left"
+        self.progress_label.setText(f"{percent}% · {tail}")
+
     # -- view ----------------------------------------------------------------
 
     def toggle_pane(self, index: int) -> None:
@@ -178,6 +191,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.set_article(record.id, self.library.note(record.id))
         self.current_article = record
         self.reader.show_article(record)
+        self.reader.emit_progress()
         self.library_panel.select(record.id, emit=False)
         self.setWindowTitle(f"{record.title} — Lectern")
         self.library.set_setting("ui.last_article", str(record.id))

@@ -42,8 +42,17 @@ class Span:
     tooltip: str = ""
 
 
+WORDS_PER_MINUTE = 230  # a typical adult's silent reading speed for prose
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 def _meta_line(record: ArticleRecord) -> str:
-    return "  ·  ".join(x for x in (record.author, record.site, record.published) if x)
+    parts = (record.author, record.site, record.published,
+             f"{reading_minutes(record.word_count)} min read")
+    return "  ·  ".join(x for x in parts if x)
 
 
 class ReaderView(QTextBrowser):
@@ -52,6 +61,7 @@ class ReaderView(QTextBrowser):
     selection_range_changed = Signal(int, int)  # text offsets, start == end: none
     article_shown = Signal(int)
     text_size_changed = Signal(int)  # points
+    progress_changed = Signal(int)  # percent of the article scrolled past
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +89,7 @@ class ReaderView(QTextBrowser):
         self.body_font.setStyleHint(QFont.StyleHint.Serif)
         self.document().setDocumentMargin(24)
         self.viewport().installEventFilter(self)
+        self.verticalScrollBar().valueChanged.connect(self.emit_progress)
         self.show_placeholder()
 
     # -- content -----------------------------------------------------------
@@ -114,7 +125,7 @@ class ReaderView(QTextBrowser):
             self._text_starts.append(start)
             self._doc_starts.append(cursor.position())
             cursor.insertText(block.text, char_format)
-            if first and block.kind is BlockKind.HEADLINE and _meta_line(record):
+            if first and block.kind is BlockKind.HEADLINE:
                 meta_block, meta_char = self._formats(BlockKind.BYLINE)
                 meta_char.setForeground(self.palette().placeholderText())
                 cursor.insertBlock(meta_block, meta_char)
@@ -232,6 +243,13 @@ class ReaderView(QTextBrowser):
     def offset_at(self, point: QPoint) -> int:
         """Text offset under a viewport point."""
         return self.doc_to_text(self.cursorForPosition(point).position())
+
+    def emit_progress(self) -> None:
+        bar = self.verticalScrollBar()
+        if self.record is None:
+            return
+        span = bar.maximum() - bar.minimum()
+        self.progress_changed.emit(100 if span <= 0 else round(100 * bar.value() / span))
 
     def _emit_selection(self) -> None:
         chosen = self.selected_range()
