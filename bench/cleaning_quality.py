@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
 
-from desktop.core.cleaning import CleaningError, clean_html, clean_pasted  # noqa: E402
 from lxml import html as lxml_html  # noqa: E402
-
 from scoring import PageScore, Summary, score_page, summarize  # noqa: E402
+
+from desktop.core.cleaning import CleaningError, clean_html, clean_pasted  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "extraction-dev"
 
@@ -49,10 +49,11 @@ def load_pages(folder: Path) -> list[Page]:
     for meta in sorted(folder.glob("*.json")):
         name = meta.name.removesuffix(".json")
         record = json.loads(meta.read_text(encoding="utf-8"))
+        html = gzip.decompress((folder / f"{name}.html.gz").read_bytes())
         pages.append(
             Page(
                 name=name,
-                html=gzip.decompress((folder / f"{name}.html.gz").read_bytes()).decode("utf-8", "replace"),
+                html=html.decode("utf-8", "replace"),
                 pasted=(folder / f"{name}.txt").read_text(encoding="utf-8"),
                 truth=record["articleBody"],
                 url=record.get("url", ""),
@@ -108,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pages = load_pages(args.data)
     print(f"{len(pages)} pages from {args.data}; scoring the full cleaned text (headline included)")
-    print(f"{'mode':<24} {'P':>6} {'R':>6} {'F1':>6}   {'F1odd':>6} {'F1even':>6}   {'empty':>5} {'seconds':>7}")
+    print(
+        f"{'mode':<24} {'P':>6} {'R':>6} {'F1':>6}   {'F1odd':>6} {'F1even':>6}"
+        f"   {'empty':>5} {'seconds':>7}"
+    )
     for label, run in MODES.items():
         start = time.perf_counter()
         scores = [score_page(p.name, run(p), p.truth) for p in pages]

@@ -6,20 +6,18 @@ import re
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 from ._article import build_article, strip_controls, tidy
 from .errors import CleaningError
 
-# Reader comments are not the article: trafilatura keeps them unless told not to.
-# favor_precision drops borderline boilerplate (share bars, teasers); it scores best on
-# the dev set (see bench/CLEANING.md).
-_OPTIONS = {"include_comments": False, "include_tables": True, "with_metadata": True}
-
 # Below this share of the ordinary extraction's words, the precise one lost the body.
 _MIN_PRECISE_SHARE = 0.25
-_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.I)
+_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.IGNORECASE
+)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Only the page's start is searched for <html lang>: a 10 MB page must not cost a scan.
 _LANG_SEARCH_CHARS = 10_000
@@ -48,11 +46,13 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     return build_article(title, body, metadata)
 
 
-def _best_extraction(html: str, url: str | None) -> trafilatura.settings.Document | None:
+def _best_extraction(html: str, url: str | None) -> Document | None:
     """The precise extraction, unless it threw the article away.
 
-    favor_precision sometimes keeps only a caption or a teaser of a page whose body the
-    ordinary extraction finds; a precise result this much shorter is that failure.
+    favor_precision drops borderline boilerplate (share bars, teasers) and scores best
+    on the dev set (bench/CLEANING.md), but it sometimes keeps only a caption or a
+    teaser of a page whose body the ordinary extraction finds: a precise result far
+    shorter than the ordinary one is that failure.
     """
     precise = _extract(html, url, favor_precision=True)
     ordinary = _extract(html, url, favor_precision=False)
@@ -61,16 +61,25 @@ def _best_extraction(html: str, url: str | None) -> trafilatura.settings.Documen
     return precise
 
 
-def _words(doc: trafilatura.settings.Document | None) -> int:
+def _words(doc: Document | None) -> int:
     return len((doc.text or "").split()) if doc is not None else 0
 
 
-def _extract(html: str, url: str | None, *, favor_precision: bool) -> trafilatura.settings.Document | None:
+def _extract(html: str, url: str | None, *, favor_precision: bool) -> Document | None:
     try:
-        doc = trafilatura.bare_extraction(html, url=url, favor_precision=favor_precision, **_OPTIONS)
-    except Exception:  # noqa: BLE001 - any parser failure on hostile markup means "unreadable page"
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            favor_precision=favor_precision,
+            include_comments=False,  # reader comments are not the article
+            include_tables=True,
+            with_metadata=True,
+        )
+    except Exception:
+        # lxml and trafilatura fail in many ways on hostile markup (recursion, bad
+        # encodings, huge trees); every one of them means "cannot read this page".
         return None
-    return doc if isinstance(doc, trafilatura.settings.Document) else None
+    return doc if isinstance(doc, Document) else None
 
 
 def _page_language(html: str) -> str:

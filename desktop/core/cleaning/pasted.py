@@ -52,11 +52,15 @@ def _body(lines: list[Line]) -> list[Block]:
     for line in lines:
         if line.text == previous:
             continue  # galleries and captions repeat themselves
-        if line.chrome or (not line.prose and (line.rail or line.comments or line.dateline or line.byline)):
+        if line.chrome or (not line.prose and _furniture(line)):
             continue
         blocks.append(Block(_kind(line), line.text))
         previous = line.text
     return blocks
+
+
+def _furniture(line: Line) -> bool:
+    return line.rail or line.comments or line.dateline or line.byline
 
 
 def _kind(line: Line) -> BlockKind:

@@ -25,7 +25,9 @@ _SENTENCE_END = re.compile(r"[.:;]\W*$")
 # A photo credit "(Name / Agency)" or a metadata line with a full date is not a title.
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")
 _FULL_DATE = re.compile(
-    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b[A-Za-z]{3,9}\.? \d{1,2},? \d{4}\b|\b\d{1,2} [A-Za-z]{3,9}\.? \d{4}\b"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 11/20/2019
+    r"|\b[A-Za-z]{3,9}\.? \d{1,2},? \d{4}\b"  # Nov. 20, 2019
+    r"|\b\d{1,2} [A-Za-z]{3,9}\.? \d{4}\b"  # 20 November 2019
 )
 
 

@@ -2,8 +2,8 @@
 
 A browser's "select all, copy" gives one line per block on the page. Article
 paragraphs are long, sentence-like lines; menus, link lists, share bars and footers
-are short title-case lines or match well-known phrases. These features are all the
-region finder (see ``pasted_region``) looks at.
+are short title-case lines or match well-known phrases (``pasted_patterns``). These
+features are all the region finder (``pasted_region``) looks at.
 """
 
 from __future__ import annotations
@@ -11,131 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import pasted_patterns as patterns
+
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, as a word is about two of them.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Sentence ends, also before a closing quote or a trailing agency tag ("... said. (AP)").
 _TERMINAL = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?[A-Z]{2,5}\)?$""")
-_TRUNCATED = re.compile(r"\w\s?(?:\.\.\.|…)$")
 # A final "U.S." or "Jr." ends a name, not a sentence: headlines often end so.
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|vs)\.)$")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|vs)\.)$")
+_TRUNCATED = re.compile(r"\w\s?(?:\.\.\.|…)$")
+_TAIL = 24  # sentence ends are looked for in the last characters only: lines can be huge
 
-# Whole lines that are page chrome wherever they appear: share bars, sign-in and
-# subscription prompts, ad labels, image-viewer controls, reading aids.
-_CHROME = re.compile(
-    r"""^(?:
-        (?:share|tweet|e-?mail|print|save|copy|pin|post)\b.{0,40}
-      | (?:click|tap)\ to\ .{0,60}
-      | (?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|flipboard|instagram|youtube|tumblr)
-      | (?:sign|log)\ ?(?:in|up|out)\b.{0,60} | register\b.{0,40} | create\ (?:an\ )?account.{0,20}
-      | subscribe\b.{0,80} | (?:free\ )?newsletters?\b.{0,40} | get\ (?:the|our)\ .{0,30}newsletter.{0,40}
-      | advertisement | advertising | advert | ad | ads | sponsored.{0,30} | promoted.{0,30}
-      | skip\ to\ .{0,30} | jump\ to\ .{0,30} | back\ to\ top.{0,4} | return\ to\ top | scroll\ .{0,20}top
-      | (?:continue|keep)\ reading.{0,30} | read\ (?:more|later|next|full\ (?:story|article)).{0,40}
-      | (?:show|view|see|load)\ (?:more|less|all|comments?).{0,30} | more | loading.{0,10}
-      | image | photo | video | gallery | caption | close | open | expand | enlarge\ this\ image
-      | toggle\ caption | hide\ caption | (?:image|photo|video)\ \d+\ of\ \d+ | \d+\ of\ \d+ | of
-      | \(?(?:(?:photo|image|picture|video)\s*)?(?:credits?|courtesy|source)\s*:.{0,80}
-      | (?:photo|image|picture)s?\s*:.{0,80}
-      | listen(?:\ to\ this\ article)?.{0,20} | (?:\d+\ )?min(?:ute)?s?\ read | (?:\d+\ )?shares?
-      | (?:we|this\ (?:site|website))\ uses?\ cookies.* | .{0,60}\bcookies?\ (?:policy|settings|preferences).*
-      | accept(?:\ all)?(?:\ cookies)? | (?:i\ )?agree | got\ it | no,?\ thanks
-      | privacy\ (?:policy|notice).{0,40} | terms\ (?:of|and)\ .{0,40} | all\ rights\ reserved.*
-      | (?:copyright|©).* | .{0,80}©.{0,80}
-      | (?:related|tags?|topics?|filed\ under|categories|category)\s*:.{0,120}
-      | advertise(?:\ with\ us)?.{0,20} | report\ (?:an?\ )?(?:error|typo|abuse|this).{0,20}
-      | (?:previous|next)\ (?:article|post|story).{0,120} | home | menu | search.{0,30} | x | ×
-      | .{0,80}\b(?:requires?|enable)\ javascript.{0,80} | \[\w+\ [^\]]*=.*
-      | you\ are\ here.{0,120} | follow\ (?:us|him|her|me|them)\b.{0,80} | .{0,120}\bfollow\ us\ on\b.{0,120}
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-# Lines that open a comment section ("7 comments" is not one: pages show the count as
-# a link next to the byline). Nothing after them is the article, and readers'
-# comments can hold more prose than the article itself, so they are walls.
-_COMMENTS = re.compile(
-    r"""^(?:
-        \d[\d,.]*k?\s+(?:responses|thoughts)\ (?:on|to)\ .{0,80}
-      | (?:no|view|show|read|see|post|add|write|leave|hide|load|join)\b.{0,25}
-        \b(?:comments?|repl(?:y|ies)|discussion|conversation)\b.{0,30}
-      | (?:be\ the\ first|log\ in|sign\ in|click\ here|you\ must\ be\ logged\ in).{0,30}
-        \ to\ (?:comment|reply|post).{0,30}
-      | (?:comments?|reader\ comments|responses|reactions)(?:\s*\(\d+\))?\s*:?
-      | (?:top|most)\ (?:rated|recent|popular|liked|commented)\ comments.{0,20}
-      | your\ email\ address\ will\ not\ be\ published.* | required\ fields\ are\ marked.*
-      | .{0,40}comments?\ (?:are|is)\ (?:closed|moderated|disabled).*
-      | (?:leave|post|add|write)\ a\ (?:reply|comment|response).{0,40}
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-# Headers of link rails ("Related stories", "Most popular", "Tags"). Usually after the
-# article, but some sites put one inside it, so they cost a lot without being walls.
-_RAIL = re.compile(
-    r"""^(?:
-        (?:related|recommended|suggested|popular|trending|latest|top|other|similar|recent)
-        (?:\ (?:articles?|stories|posts?|news|reads?|content|coverage|links|videos?|topics|now))\s*:?
-      | (?:related|recommended|trending|what\ do\ you\ think.{0,30})\s*:?
-      | (?:more|other|related|recommended|popular|latest|top)\b.{0,30}
-        \b(?:stories|articles|posts|news|reads|videos|links|coverage)\s*:?
-      | (?:you|we\ think\ you)\ (?:may|might|could|will)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).{0,20}
-      | (?:most|top)\ (?:popular|read|viewed|shared|emailed|watched|commented).{0,20}
-      | (?:around|elsewhere\ on|from)\ the\ web.{0,20} | (?:read|watch)\ (?:next|this\ next|also).{0,20}
-      | (?:more|other)\ (?:from|in|on|stories|news|articles)\b.{0,40}
-      | don'?t\ miss.{0,20} | editor'?s?\ picks?.{0,10} | (?:sponsored|partner)\ (?:content|links|stories).{0,20}
-      | (?:tags?|topics|filed\ under|categories)\s*:? | about\ the\ author.{0,20}
-      | share\ this(?:\ (?:article|story|post))?\s*:? | like\ this\s*:?
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-# Prose that sells something rather than tells: newsletter and app promotions, and the
-# author's bio under the article.
-_PROMO = re.compile(
-    r"""\b(?i:subscribe\ (?:to|for|now|today)|sign\ up\ (?:for|to|here|now)|our\ newsletters?
-      | click\ here|follow\ us|join\ (?:us|our)\b|download\ (?:our|the)\ app
-      | delivered\ (?:to|through)\ your\ (?:inbox|letterbox|door))\b
-    | ^(?:[A-Z][\w.'-]+\ ){1,3}(?:is|was)\ (?:an?|the)\ (?:[\w-]+\ ){0,4}
-      (?:writer|reporter|editor|correspondent|journalist|columnist|contributor)\b""",
-    re.VERBOSE,
-)
-PROMO_MAX_WORDS = 60
-
-# "By Jane Doe": the name is capitalised, which tells it from a "By subject" menu.
-_BYLINE = re.compile(r"^(?i:by|written\ by|words\ by|von|par|por|di)\s+[^\W\d_a-z].{0,80}$", re.X)
-# Dates and times are recognised word by word, as their formats are countless.
-_MONTHS = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december",
-}
-_WEEKDAYS = {
-    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
-    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
-}
-_DATE_FILLERS = {
-    "published", "updated", "posted", "last", "modified", "on", "at", "date", "ago", "am", "pm",
-    "a", "m", "p", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "utc", "bst",
-    "cet", "cest", "ist", "et", "pt", "ct", "st", "nd", "rd", "th", "min", "mins", "minute",
-    "minutes", "hour", "hours", "hr", "hrs", "h", "day", "days", "week", "weeks", "month",
-    "months", "year", "years", "yesterday", "today", "of",
-}
-# What makes a line a date rather than a number: a month or weekday, a clock time,
-# a numeric date, or "... ago".
-_DATE_ANCHOR = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\bago\b", re.I)
-DATE_SHARE = 0.7
-BYLINE_MAX_WORDS = 20  # "By Jane Doe and John Roe | November 18, 2019 at 2:26 PM HST"
-_NUMBERISH = re.compile(r"^\d+[a-z]{0,2}$")  # 2019, 1st, 32m (ago), 8am
-
-
-def _is_dateline(tokens: list[str], text: str) -> bool:
-    if not tokens or len(tokens) > 16:
-        return False
-    lowered = [t.lower() for t in tokens]
-    anchored = bool(_DATE_ANCHOR.search(text)) or any(t in _MONTHS or t in _WEEKDAYS for t in lowered)
-    datey = sum(bool(_NUMBERISH.match(t)) or t in _MONTHS or t in _WEEKDAYS or t in _DATE_FILLERS for t in lowered)
-    return anchored and datey >= DATE_SHARE * len(tokens)
+PROSE_WORDS = 20  # this long, a line is prose unless it is all capitalised names
+SENTENCE_WORDS = 8  # this long and ending like a sentence, a line is prose
 
 
 @dataclass(frozen=True)
@@ -146,44 +35,40 @@ class Line:
     text: str
     words: int
     terminal: bool  # ends like a sentence
-    lowercase: float  # share of its words that start in lowercase
-    dateline: bool  # only a date and/or time, maybe with "Published", "Updated"
-    repeated: bool = False  # the same text is elsewhere on the page
-
-    @property
-    def prose(self) -> bool:
-        """Reads like an article sentence rather than a link, label or heading."""
-        if _TRUNCATED.search(self.text[-8:]):
-            return False  # a teaser cut short ("... may soon...") links to another article
-        if self.words >= 20:
-            return self.terminal or self.lowercase >= 0.4
-        return self.words >= 8 and self.terminal and self.lowercase >= 0.3
-
-    @property
-    def chrome(self) -> bool:
-        if self.words <= PROMO_MAX_WORDS and _PROMO.search(self.text):
-            return True
-        return bool(_CHROME.match(self.text))
-
-    @property
-    def comments(self) -> bool:
-        """Opens a comment section (a short line, so a sentence about comments is not)."""
-        return self.words <= 12 and bool(_COMMENTS.match(self.text))
-
-    @property
-    def rail(self) -> bool:
-        return self.words <= 12 and bool(_RAIL.match(self.text))
-
-    @property
-    def byline(self) -> bool:
-        return bool(_BYLINE.match(self.text)) and self.words <= BYLINE_MAX_WORDS and not self.terminal
-
+    prose: bool  # reads like an article sentence rather than a link, label or heading
+    chrome: bool  # page furniture: share bar, ad label, sign-in prompt, promotion
+    comments: bool  # opens a comment section
+    rail: bool  # heads a list of links to other articles
+    byline: bool
+    dateline: bool  # only a date and/or time
+    repeated: bool  # the same text is elsewhere on the page
 
 
 def describe(index: int, text: str, repeated: bool = False) -> Line:
     tokens = _WORD.findall(text)
     words = len(tokens) + len(_CJK.findall(text)) // 2
-    alpha = [t for t in tokens if t[0].isalpha() and (t[0].islower() or t[0].isupper())]
-    lowercase = sum(t[0].islower() for t in alpha) / len(alpha) if alpha else 0.0
-    terminal = bool(_TERMINAL.search(text[-24:])) and not _ABBREVIATION_END.search(text)
-    return Line(index, text, words, terminal, lowercase, _is_dateline(tokens, text), repeated)
+    tail = text[-_TAIL:]
+    terminal = bool(_TERMINAL.search(tail)) and not _ABBREVIATION.search(tail)
+    return Line(
+        index=index,
+        text=text,
+        words=words,
+        terminal=terminal,
+        prose=_prose(tokens, words, terminal, tail),
+        chrome=patterns.is_chrome(text, words),
+        comments=patterns.is_comments(text, words),
+        rail=patterns.is_rail(text, words),
+        byline=patterns.is_byline(text, words, terminal),
+        dateline=patterns.is_dateline(tokens, text),
+        repeated=repeated,
+    )
+
+
+def _prose(tokens: list[str], words: int, terminal: bool, tail: str) -> bool:
+    if _TRUNCATED.search(tail):
+        return False  # a teaser cut short ("... may soon...") links to another article
+    cased = [t for t in tokens if t[0].islower() or t[0].isupper()]
+    lowercase = sum(t[0].islower() for t in cased) / len(cased) if cased else 0.0
+    if words >= PROSE_WORDS:
+        return terminal or lowercase >= 0.4
+    return words >= SENTENCE_WORDS and terminal and lowercase >= 0.3
