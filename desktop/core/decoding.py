@@ -102,10 +102,25 @@ def _decode(data: bytes) -> DecodedText:
         return DecodedText(_tidy(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return DecodedText(_tidy(damaged), "utf-8")
     if data[:65536].count(0) > 64:
         raise ImportProblem("this is a binary file, not an article")
     legacy = _guess_legacy(data)
     return DecodedText(_tidy(data.decode(legacy, errors="replace")), legacy)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated download, a bad copy) stays UTF-8.
+
+    Read as a legacy encoding it would turn every accent and curly quote into
+    mojibake; a legacy file, read as UTF-8, has almost no valid multi-byte characters.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    return text if 0 < broken <= multibyte else None
 
 
 def _guess_legacy(data: bytes) -> str:
