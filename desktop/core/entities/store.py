@@ -48,6 +48,8 @@ def save_analysis(library: Library, article_id: int, text: str, identity: ModelI
                   raw: list[Mention], steps: Sequence[str] = DEFAULT_STEPS) -> list[Mention]:
     """Store the model's mentions of ``text`` and their post-processed form."""
     improved = improve(text, raw, steps)
+    if library.readonly:  # another Lectern writes this library: show, don't store
+        return improved
     row = library.conn.execute(
         "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
@@ -103,11 +105,17 @@ def reprocess(library: Library, article_id: int, text: str) -> list[Mention]:
 
 
 def stored_mentions(library: Library, article_id: int, text: str) -> list[Mention] | None:
-    """Post-processed mentions of ``text``, or None if it has no usable analysis."""
-    state = freshness(library, article_id, text)
-    if state in (Freshness.MISSING, Freshness.STALE_TEXT):
+    """Post-processed mentions of ``text``, or None if it has no usable analysis.
+
+    Results of an older model are still shown (until the new ones are ready);
+    results of an older pipeline are re-processed from the raw mentions first.
+    """
+    row = library.conn.execute(
+        "SELECT pipeline, text_hash FROM entity_analyses WHERE article_id = ?", (article_id,),
+    ).fetchone()
+    if row is None or row["text_hash"] != text_hash(text):
         return None
-    if state is Freshness.STALE_PIPELINE:
+    if row["pipeline"] != pipeline_id():
         return reprocess(library, article_id, text)
     rows = library.conn.execute(
         "SELECT start_offset, end_offset, label FROM entity_mentions WHERE article_id = ?"
