@@ -40,7 +40,8 @@ def list_backups(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if backup_time(p) is not None and p.is_file()]
-    return sorted(found, key=lambda p: (backup_time(p), p.name), reverse=True)
+    # Same-second backups (a pre-upgrade one and the daily one) order by write time.
+    return sorted(found, key=lambda p: (backup_time(p), p.stat().st_mtime_ns), reverse=True)
 
 
 def verify(path: Path) -> bool:
