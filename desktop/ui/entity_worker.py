@@ -1,0 +1,149 @@
+"""The window's side of the entity worker process (desktop/core/entities/worker.py).
+
+This is the one mechanism by which entity recognition runs off the GUI thread:
+spaCy in a thread holds the GIL and makes scrolling stutter, and importing it
+costs 0.4 s, so it lives in a separate, long-lived process started on first
+need. QProcess delivers its replies on the GUI thread as signals; nothing here
+blocks. Requests are queued, deduplicated and sent in small jobs, the article
+being read first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+
+import desktop
+
+JOB_SIZE = 8  # articles per job: the one being read never waits behind a long import
+MAX_RESTARTS = 3
+
+
+class EntityWorker(QObject):
+    article_done = Signal(int)  # its entities are stored: read them
+    progress = Signal(int, int)  # articles done, articles asked for (since idle)
+    idle = Signal()
+    failed = Signal(str)  # one line for the status bar
+
+    def __init__(self, library_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library_path = library_path
+        self._process: QProcess | None = None
+        self._ready = False
+        self._queue: list[int] = []
+        self._running: list[int] = []
+        self._job = 0
+        self._asked = 0
+        self._done = 0
+        self._buffer = b""
+        self._restarts = 0
+        self._fatal = ""
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._queue or self._running)
+
+    def request(self, article_ids: list[int], first: bool = False) -> None:
+        """Ask for these articles' entities; ``first`` puts them ahead of the queue."""
+        if self._fatal:
+            self.failed.emit(self._fatal)
+            return
+        new = [i for i in article_ids if i not in self._running]
+        self._queue = [i for i in self._queue if i not in new]
+        self._queue = new + self._queue if first else self._queue + new
+        self._asked += len([i for i in new if i not in self._running])
+        self.progress.emit(self._done, self._asked)
+        self._start()
+        self._send_next()
+
+    def stop(self) -> None:
+        """End the process now (window closing); queued work is dropped."""
+        self._queue.clear()
+        self._running.clear()
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.finished.disconnect(self._finished)
+        if process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(2000)
+        process.deleteLater()
+
+    # -- process ---------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._process is not None:
+            return
+        process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        root = str(Path(desktop.__file__).resolve().parents[1])
+        existing = environment.value("PYTHONPATH", "")
+        environment.insert("PYTHONPATH", root + (os.pathsep + existing if existing else ""))
+        process.setProcessEnvironment(environment)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._finished)
+        self._process, self._ready, self._buffer = process, False, b""
+        process.start(sys.executable, ["-m", "desktop.core.entities.worker"])
+
+    def _send_next(self) -> None:
+        if self._process is None or not self._ready or self._running or not self._queue:
+            return
+        self._running, self._queue = self._queue[:JOB_SIZE], self._queue[JOB_SIZE:]
+        self._job += 1
+        request = {"job": self._job, "library": str(self.library_path), "analyse": self._running}
+        self._process.write((json.dumps(request) + "\n").encode("utf-8"))
+
+    def _read(self) -> None:
+        if self._process is None:
+            return
+        self._buffer += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            if line.strip():
+                try:
+                    self._handle(json.loads(line))
+                except ValueError:
+                    continue
+
+    def _handle(self, message: dict[str, object]) -> None:
+        if message.get("ready"):
+            self._ready = True
+            self._send_next()
+        elif "fatal" in message:
+            self._fatal = str(message["fatal"])
+            self.failed.emit(self._fatal)
+        elif "article" in message:
+            self._done += 1
+            self.progress.emit(self._done, self._asked)
+            self.article_done.emit(int(str(message["article"])))
+        elif "done" in message or "error" in message:
+            if "error" in message:
+                self.failed.emit(f"Entities could not be found: {message['error']}")
+            self._running = []
+            self._send_next()
+            if not self.busy:
+                self._asked = self._done = 0
+                self.idle.emit()
+
+    def _finished(self) -> None:
+        lost = self._running
+        self._running = []
+        if self._process is not None:
+            self._process.deleteLater()
+        self._process, self._ready = None, False
+        if self._fatal:
+            return
+        if lost or self._queue:
+            self._restarts += 1
+            if self._restarts > MAX_RESTARTS:
+                self._fatal = "the entity worker keeps stopping; entities are paused"
+                self.failed.emit(self._fatal)
+                return
+            # Whatever it was working on is tried again, after the rest.
+            self._queue = [i for i in self._queue if i not in lost] + lost
+            self._start()

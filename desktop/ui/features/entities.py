@@ -1,0 +1,346 @@
+"""Named entities in the reader: highlights, the Entities tab, corrections.
+
+Stored results show at once when an article opens; anything missing or stale
+goes to the entity worker process (desktop/ui/entity_worker.py) and appears
+when ready. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QInputDialog, QLabel
+
+from desktop.core.entities import corrections as gazetteer
+from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
+from desktop.core.entities.mentions import Mention, entity_key
+from desktop.core.entities.store import (
+    Freshness,
+    article_entities,
+    articles_mentioning,
+    articles_needing_analysis,
+    enabled_categories,
+    freshness,
+    set_enabled_categories,
+    summarise,
+    visible,
+)
+from desktop.core.errors import LecternError
+from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
+from desktop.ui.entity_worker import EntityWorker
+from desktop.ui.reader_view import Span
+from desktop.ui.theme import is_dark
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+LAYER = "entities"
+FOCUS_LAYER = "entity-focus"
+BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
+
+
+class CorrectionCommand(QUndoCommand):
+    """Set (or, with action None, delete) the correction for one entity text."""
+
+    def __init__(self, controller: EntitiesController, text: str, action: str | None,
+                 label: str = "", title: str = "") -> None:
+        super().__init__(title or "Entity correction")
+        self.controller, self.entity, self.action, self.label = controller, text, action, label
+        self.previous: gazetteer.Correction | None = None
+
+    def redo(self) -> None:
+        library = self.controller.window.library
+        if self.action is None:
+            self.previous = gazetteer.delete_correction(library, self.entity)
+        else:
+            self.previous = gazetteer.set_correction(library, self.entity, self.action, self.label)
+        self.controller.refresh()
+
+    def undo(self) -> None:
+        library = self.controller.window.library
+        if self.previous is not None:
+            gazetteer.put_correction(library, self.previous)
+        else:
+            gazetteer.delete_correction(library, self.entity)
+        self.controller.refresh()
+
+
+class EntitiesController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = window.reader
+        self.mentions: list[Mention] = []  # the open article's, corrected, all categories
+        self.selected: str | None = None
+        self.step_index = -1
+        self.panel = EntityPanel()
+        self.panel.set_enabled(enabled_categories(window.library))
+        self.panel.set_legend_style(is_dark())
+        window.side_tabs.addTab(self.panel, "Entities")
+        self.worker = EntityWorker(window.library.path, self)
+        self.progress_label = QLabel("")
+        self.progress_label.setObjectName("entityProgress")
+        self.progress_label.hide()
+        window.statusBar().addPermanentWidget(self.progress_label)
+        self._connect()
+        window.installEventFilter(self)
+        self._background = QTimer(self, singleShot=True, interval=BACKGROUND_DELAY_MS)
+        self._background.timeout.connect(self.analyse_stale)
+        self._background.start()
+
+    def _connect(self) -> None:
+        w, p = self.window, self.panel
+        w.article_opened.connect(self.show_article)
+        w.library_changed.connect(lambda: self._background.start())
+        w.imports_done.connect(self._imported)
+        if hasattr(w, "theme_changed"):
+            w.theme_changed.connect(lambda _name: self._restyle())
+        p.categories_changed.connect(self._categories_changed)
+        p.entity_chosen.connect(self.choose)
+        p.step_requested.connect(self.step)
+        p.article_requested.connect(w.open_article)
+        p.remove_requested.connect(self.remove)
+        p.relabel_requested.connect(self.relabel)
+        p.corrections_requested.connect(self.open_corrections)
+        self.worker.article_done.connect(self._analysed)
+        self.worker.progress.connect(self._progress)
+        self.worker.idle.connect(self.progress_label.hide)
+        self.worker.failed.connect(lambda message: w.statusBar().showMessage(message, 10000))
+        add = w.add_action
+        w.menus["article"].addSeparator()
+        add("article", "Mark Selection as &Entity…", self.mark_selection, "Ctrl+Shift+E",
+            "Mark the selected text as an entity, everywhere in the library")
+        add("article", "&Remove Entity", self.remove_at_cursor, "Ctrl+Shift+R",
+            "This is not an entity (everywhere in the library)")
+        add("article", "Change Entity &Category…", self.relabel_at_cursor, "Ctrl+Shift+K")
+        add("article", "&Next Entity Mention", lambda: self.step(1), "F8")
+        add("article", "&Previous Entity Mention", lambda: self.step(-1), "Shift+F8")
+        add("article", "Entity Co&rrections…", self.open_corrections)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.worker.stop()
+        return False
+
+    # -- showing -----------------------------------------------------------------
+
+    def show_article(self, article_id: int) -> None:
+        record = self.window.current_article
+        if record is None or record.id != article_id:
+            return
+        self.selected, self.step_index = None, -1
+        library = self.window.library
+        found = article_entities(library, article_id, record.text)
+        self.mentions = found or []
+        self.render()
+        state = freshness(library, article_id, record.text)
+        if state in (Freshness.MISSING, Freshness.STALE_TEXT, Freshness.STALE_MODEL):
+            if found is None:
+                self.panel.set_status("Finding entities…")
+            self.worker.request([article_id], first=True)
+
+    def refresh(self) -> None:
+        """Re-read the open article's entities (after a correction) and keep the selection."""
+        record = self.window.current_article
+        if record is None:
+            return
+        selected = self.selected
+        self.mentions = article_entities(self.window.library, record.id, record.text) or []
+        self.render()
+        if selected is not None and any(m.key == selected for m in self.mentions):
+            self.selected = selected
+            self._show_selection(select_text=False)
+        else:
+            self.selected = None
+            self._show_selection(select_text=False)
+
+    def render(self) -> None:
+        record = self.window.current_article
+        dark = is_dark()
+        enabled = self.panel.enabled()
+        shown = visible(self.mentions, enabled)
+        formats = {c.key: entity_format(c, dark) for c in CATEGORIES}
+        spans = []
+        for m in shown:
+            category = category_for(m.label)
+            if category is not None:
+                spans.append(Span(m.start, m.end, formats[category.key],
+                                  f"{m.text} — {describe(m.label)}"))
+        self.reader.set_layer(LAYER, spans)
+        self.panel.set_entities(summarise(shown), self.selected)
+        if record is None:
+            self.panel.set_status("Open an article to see who and what it mentions.")
+        elif self.mentions or freshness(self.window.library, record.id, record.text) not in (
+                Freshness.MISSING, Freshness.STALE_TEXT):
+            hidden = len(self.mentions) - len(shown)
+            note = f" ({hidden} in hidden categories)" if hidden else ""
+            self.panel.set_status(f"{len(summarise(shown))} entities, {len(shown)} mentions{note}")
+
+    def _restyle(self) -> None:
+        self.panel.set_legend_style(is_dark())
+        self.render()
+        self._show_selection(select_text=False)
+
+    def _categories_changed(self, keys: frozenset[str]) -> None:
+        set_enabled_categories(self.window.library, keys)
+        self.render()
+
+    # -- choosing and stepping ---------------------------------------------------
+
+    def _selected_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.key == self.selected]
+
+    def choose(self, text: str) -> None:
+        self.selected, self.step_index = entity_key(text), 0
+        self._show_selection(select_text=True)
+
+    def step(self, delta: int) -> None:
+        if self.selected is None:
+            chosen = self.panel.selected_entity() or next(
+                (item.data(0, KEY_ROLE) for item in self.panel.entity_items()), None)
+            if chosen:
+                self.choose(str(chosen))
+            return
+        mentions = self._selected_mentions()
+        if mentions:
+            self.step_index = (self.step_index + delta) % len(mentions)
+            self._show_selection(select_text=True)
+
+    def _show_selection(self, select_text: bool) -> None:
+        mentions = self._selected_mentions()
+        record = self.window.current_article
+        if not mentions or record is None:
+            self.reader.clear_layer(FOCUS_LAYER)
+            self.panel.set_position(0, 0)
+            self.panel.set_articles(None, [], None)
+            return
+        self.step_index = min(max(self.step_index, 0), len(mentions) - 1)
+        category = category_for(mentions[0].label) or BY_KEY["other"]
+        focus = entity_format(category, is_dark(), focused=True)
+        self.reader.set_layer(FOCUS_LAYER, [Span(m.start, m.end, focus) for m in mentions])
+        if select_text:
+            current = mentions[self.step_index]
+            self.reader.select_range(current.start, current.end)
+            self.reader.scroll_to(current.start)
+        self.panel.set_position(self.step_index + 1, len(mentions))
+        found = articles_mentioning(self.window.library, mentions[0].text)
+        self.panel.set_articles(mentions[0].key, found, record.id)
+
+    # -- corrections -------------------------------------------------------------
+
+    def _push(self, text: str, action: str | None, label: str, title: str) -> None:
+        try:
+            self.window.undo_stack.push(CorrectionCommand(self, text, action, label, title))
+        except LecternError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+
+    def remove(self, text: str) -> None:
+        self._push(text, "remove", "", f"Remove entity “{entity_key(text)}”")
+
+    def relabel(self, text: str, category_key: str) -> None:
+        category = BY_KEY[category_key]
+        key = entity_key(text)
+        current = gazetteer.correction_for(self.window.library, key)
+        action = "add" if current is not None and current.action == "add" else "relabel"
+        self._push(key, action, category.primary_label, f"“{key}” is {category.name}")
+
+    def _ask_category(self, title: str, text: str) -> str | None:
+        names = [c.name for c in CATEGORIES]
+        name, ok = QInputDialog.getItem(self.window, title, f"Category of “{text}”:", names,
+                                        0, False)
+        return next((c.key for c in CATEGORIES if c.name == name), None) if ok else None
+
+    def mark_selection(self) -> None:
+        record, chosen = self.window.current_article, self.reader.selected_range()
+        if record is None or chosen is None:
+            self.window.statusBar().showMessage("Select the text of an entity first", 5000)
+            return
+        text = record.text[chosen[0]:chosen[1]].strip()
+        if not text or "\n" in text:
+            self.window.statusBar().showMessage("An entity is a name within one paragraph", 5000)
+            return
+        key = self._ask_category("Mark as entity", text)
+        if key is not None:
+            label = BY_KEY[key].primary_label
+            self._push(text, "add", label, f"Mark “{entity_key(text)}” as {BY_KEY[key].name}")
+
+    def _mention_at_cursor(self) -> Mention | None:
+        chosen = self.reader.selected_range()
+        if chosen is None:
+            offset = self.reader.doc_to_text(self.reader.textCursor().position())
+            chosen = (offset, offset + 1)
+        hit = next((m for m in self.mentions if m.start < chosen[1] and chosen[0] < m.end), None)
+        if hit is None and self.selected is not None:
+            hit = next(iter(self._selected_mentions()), None)
+        return hit
+
+    def remove_at_cursor(self) -> None:
+        mention = self._mention_at_cursor()
+        if mention is None:
+            self.window.statusBar().showMessage("Put the cursor on an entity first", 5000)
+            return
+        self.remove(mention.text)
+
+    def relabel_at_cursor(self) -> None:
+        mention = self._mention_at_cursor()
+        if mention is None:
+            self.window.statusBar().showMessage("Put the cursor on an entity first", 5000)
+            return
+        key = self._ask_category("Change category", mention.key)
+        if key is not None:
+            self.relabel(mention.text, key)
+
+    def open_corrections(self) -> None:
+        from desktop.ui.corrections_dialog import CorrectionsDialog
+
+        dialog = CorrectionsDialog(self.window.library, self._push, self.window)
+        self.window.undo_stack.indexChanged.connect(dialog.reload)
+        dialog.open()
+
+    # -- analysis ----------------------------------------------------------------
+
+    def _analysed(self, article_id: int) -> None:
+        record = self.window.current_article
+        if record is not None and record.id == article_id:
+            selected, index = self.selected, self.step_index
+            self.mentions = article_entities(self.window.library, article_id, record.text) or []
+            self.render()
+            self.selected, self.step_index = selected, index
+            self._show_selection(select_text=False)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 1 and done < total:
+            self.progress_label.setText(f"Finding entities… {done} of {total}")
+            self.progress_label.show()
+        elif done >= total:
+            self.progress_label.hide()
+
+    def _imported(self, report: object) -> None:
+        imported = getattr(report, "imported", [])
+        ids = [article_id for _name, article_id, duplicate in imported if not duplicate]
+        if ids:
+            self.worker.request(ids)
+
+    def analyse_stale(self) -> None:
+        """Articles never analysed, or analysed by another model or on other text."""
+        try:
+            stale = articles_needing_analysis(self.window.library)
+        except Exception as exc:  # a damaged table must not break the window
+            self.window.statusBar().showMessage(f"Entities unavailable: {exc}", 10000)
+            return
+        if stale:
+            self.worker.request(stale)
+
+
+def install(window: MainWindow) -> None:
+    controller = EntitiesController(window)
+    # The window owns the controller (its QObject parent); tests reach it by name.
+    controller.setObjectName("entitiesController")
+
+
+def controller_of(window: MainWindow) -> EntitiesController | None:
+    found = window.findChild(EntitiesController, "entitiesController")
+    return found if isinstance(found, EntitiesController) else None
+
