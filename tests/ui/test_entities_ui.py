@@ -1,0 +1,174 @@
+"""The Entities tab and highlights, through pytest-qt: toggles, panel, corrections, worker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.core.entities.mentions import Mention
+from desktop.core.entities.recognizer import installed_model
+from desktop.core.entities.store import enabled_categories, save_analysis
+from desktop.core.importing import text_source
+from desktop.ui.features.entities import EntitiesController, controller_of
+
+BODY = ("Mira Castell told the Harbour Board on Tuesday that Castell would stay in office "
+        "for another term, whatever the council decided about the new ferry terminal. "
+        "The Harbour Board agreed after a long evening of questions from the fishermen. "
+        "Lisbon cheered the news, and 40 boats sailed out of the port in celebration. "
+        "Castell thanked the crews who had waited all afternoon for the decision.")
+RAW = (("Mira Castell", "PERSON"), ("Harbour Board", "ORG"), ("Tuesday", "DATE"),
+       ("Castell", "ORG"), ("Harbour Board", "ORG"), ("Lisbon", "GPE"), ("40", "CARDINAL"))
+
+
+def add_analysed(window: Any, title: str, body: str = BODY) -> int:
+    library = window.library
+    record = library.import_source(text_source(f"{title}\n\n{body}")).article
+    raw: list[Mention] = []
+    for phrase, label in RAW:
+        start = record.text.index(phrase, raw[-1].end if raw else 0)
+        raw.append(Mention(start, start + len(phrase), phrase, label))
+    save_analysis(library, record.id, record.text, installed_model(), raw)
+    return record.id
+
+
+def controller(window: Any) -> EntitiesController:
+    found = controller_of(window)
+    assert found is not None
+    return found
+
+
+def layer_texts(window: Any) -> dict[str, str]:
+    text = window.current_article.text
+    return {text[s.start:s.end]: s.tooltip for s in window.reader.layer("entities")}
+
+
+def test_stored_entities_show_at_once_with_hover_text(window: Any) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    shown = layer_texts(window)  # no waiting: read from the library on open
+    assert shown["Castell"] == "Castell — People — person"
+    assert shown["Harbour Board"].startswith("Harbour Board — Organisations")
+    assert "40" not in shown  # numbers and money are off by default
+    assert window.side_tabs.tabText(window.side_tabs.count() - 1) == "Entities"
+
+
+def test_category_toggles_hide_highlights_and_persist(window: Any, qtbot: Any) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    panel = controller(window).panel
+    panel.checkboxes["people"].setChecked(False)
+    assert "Castell" not in layer_texts(window)
+    assert "People" not in [panel.tree.topLevelItem(i).text(0)
+                            for i in range(panel.tree.topLevelItemCount())]
+    panel.checkboxes["numbers"].setChecked(True)
+    assert "40" in layer_texts(window)
+    assert enabled_categories(window.library) == frozenset(
+        {"organisations", "places", "groups", "dates", "events", "other", "numbers"})
+
+
+def test_panel_groups_counts_and_steps_through_mentions(window: Any, qtbot: Any) -> None:
+    first = add_analysed(window, "Port Town Keeps Its Mayor")
+    second = add_analysed(window, "Second Port Story", BODY.replace("all afternoon", "all day"))
+    window.open_article(first)
+    panel = controller(window).panel
+    people = panel.tree.topLevelItem(0)
+    assert people.text(0) == "People"
+    # Most frequent first: "Castell" (2, one added as a later mention) before the full name.
+    assert [(people.child(i).text(0), people.child(i).text(1))
+            for i in range(people.childCount())] == [("Castell", "2"), ("Mira Castell", "1")]
+    rect = panel.tree.visualItemRect(people.child(0))
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    text = window.current_article.text
+    start = text.index("Castell", text.index("Mira Castell") + len("Mira Castell"))
+    assert window.reader.selected_range() == (start, start + len("Castell"))
+    assert panel.position.text() == "1 of 2"
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    later = text.index("Castell thanked")
+    assert window.reader.selected_range() == (later, later + len("Castell"))
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # wraps round
+    assert panel.position.text() == "1 of 2"
+    controller(window).step(-1)
+    assert panel.position.text() == "2 of 2"
+    # Articles mentioning this: both, and a click opens the other one.
+    assert panel.articles.count() == 2
+    other = next(panel.articles.item(i) for i in range(2)
+                 if panel.articles.item(i).data(Qt.ItemDataRole.UserRole) == second)
+    panel.articles.itemClicked.emit(other)
+    assert window.current_article.id == second
+
+
+def test_corrections_apply_library_wide_and_undo(window: Any) -> None:
+    first = add_analysed(window, "Port Town Keeps Its Mayor")
+    second = add_analysed(window, "Second Port Story", BODY.replace("all afternoon", "all day"))
+    window.open_article(first)
+    entities = controller(window)
+    entities.panel.remove_requested.emit("Lisbon")
+    assert "Lisbon" not in layer_texts(window)
+    entities.panel.relabel_requested.emit("Harbour Board", "places")
+    assert layer_texts(window)["Harbour Board"].startswith("Harbour Board — Places")
+    window.open_article(second)  # the other article has the corrections too
+    shown = layer_texts(window)
+    assert "Lisbon" not in shown and shown["Harbour Board"].startswith("Harbour Board — Places")
+    window.undo_stack.undo()
+    assert layer_texts(window)["Harbour Board"].startswith("Harbour Board — Organisations")
+    window.undo_stack.undo()
+    assert "Lisbon" in layer_texts(window)
+    window.undo_stack.redo()
+    assert "Lisbon" not in layer_texts(window)
+
+
+def test_mark_selection_as_entity(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    text = window.current_article.text
+    start = text.index("ferry terminal")
+    window.reader.select_range(start, start + len("ferry terminal"))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
+        lambda *_args, **_kw: ("Places", True)))
+    action = next(a for a in window.menus["article"].actions()
+                  if a.text().replace("&", "") == "Mark Selection as Entity…")
+    action.trigger()
+    assert layer_texts(window)["ferry terminal"].startswith("ferry terminal — Places")
+    window.undo_stack.undo()
+    assert "ferry terminal" not in layer_texts(window)
+
+
+def test_corrections_dialog_lists_and_deletes(window: Any, qtbot: Any) -> None:
+    from desktop.ui.corrections_dialog import CorrectionsDialog
+
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    entities = controller(window)
+    entities.remove("Lisbon")
+    entities.relabel("Tuesday", "events")
+    dialog = CorrectionsDialog(window.library, entities._push, window)
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == [
+        "Lisbon", "Tuesday"]
+    dialog.table.selectRow(0)
+    dialog.delete_selected()
+    dialog.reload()
+    assert dialog.table.rowCount() == 1
+    assert "Lisbon" in layer_texts(window)
+    # Changing the category in the table is a correction too.
+    box = dialog.table.cellWidget(0, 2)
+    box.setCurrentIndex(box.findText("People"))
+    assert layer_texts(window)["Tuesday"].startswith("Tuesday — People")
+    window.undo_stack.undo()
+    assert layer_texts(window)["Tuesday"].startswith("Tuesday — Events")
+
+
+@pytest.mark.slow
+def test_worker_process_analyses_an_article_in_the_background(window: Any, qtbot: Any) -> None:
+    record = window.library.import_source(text_source(
+        "Harbour News\n\n" + BODY.replace("Mira Castell", "Angela Merkel"))).article
+    window.open_article(record.id)
+    entities = controller(window)
+    assert entities.worker.busy
+    qtbot.waitUntil(lambda: bool(window.reader.layer("entities")), timeout=60000)
+    assert "Angela Merkel" in layer_texts(window)
+    window.close()  # the worker process ends with the window
+    assert entities.worker._process is None
