@@ -1,0 +1,227 @@
+"""Where a highlight is: W3C selectors from a range, and finding them again in changed text.
+
+Pure functions, no I/O. A highlight is remembered by a TextQuoteSelector (the exact
+quote with ~32 characters of prefix and suffix) and a TextPositionSelector (its
+offsets). When the text changes, ``reanchor`` tries, in order:
+
+1. the old position, if the quote is still exactly there (and its context agrees,
+   or the quote is too long to be there by chance);
+2. the exact quote elsewhere, the occurrence whose context agrees best, nearest
+   the expected position;
+3. a fuzzy match: candidate places come from exact fragments of the quote, the end
+   of its prefix and the start of its suffix; each is aligned with difflib and
+   scored on quote, prefix, suffix and position, and must clear minimum scores.
+
+Anything less certain is ``None``: the caller orphans the highlight rather than
+attach a reader's note to the wrong words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+CONTEXT_CHARS = 32
+LONG_QUOTE = 32  # an exact quote this long is not somewhere by chance
+MIN_QUOTE_SIMILARITY = 0.8  # fuzzy: the matched text must be this close to the quote
+MIN_FUZZY_SCORE = 0.75  # fuzzy: weighted quote, prefix, suffix and position
+MIN_CONTEXT = 0.5  # prefix/suffix agreement that confirms a short or moved quote
+FRAGMENT = 10  # length of the exact pieces that propose candidate places
+MAX_FRAGMENT_HITS = 8  # a piece found more often than this says nothing
+MAX_CANDIDATES = 10
+MAX_OCCURRENCES = 5000
+
+
+@dataclass(frozen=True)
+class Selector:
+    """TextQuoteSelector (exact, prefix, suffix) + TextPositionSelector (start, end)."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    confidence: float  # 0..1
+    method: str  # "position" | "exact" | "fuzzy"
+
+
+def selector_for(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> Selector:
+    """The selectors of ``text[start:end]``; raises ValueError for an empty or bad range."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"range {start}..{end} is not inside the text (0..{len(text)})")
+    return Selector(
+        exact=text[start:end],
+        prefix=text[max(0, start - context):start],
+        suffix=text[end:end + context],
+        start=start,
+        end=end,
+    )
+
+
+def similarity(a: str, b: str) -> float:
+    """difflib's ratio (2 * matched / total), 1.0 for two empty strings."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def context_score(selector: Selector, text: str, start: int, end: int) -> float:
+    """How well the text around [start, end) agrees with the remembered prefix and suffix."""
+    before = text[max(0, start - len(selector.prefix)):start]
+    after = text[end:end + len(selector.suffix)]
+    return (similarity(selector.prefix, before) + similarity(selector.suffix, after)) / 2
+
+
+def _context_confirms(selector: Selector, text: str, start: int, end: int) -> tuple[bool, float]:
+    score = context_score(selector, text, start, end)
+    before = text[max(0, start - len(selector.prefix)):start]
+    after = text[end:end + len(selector.suffix)]
+    # One side intact is enough: an edit right next to a quote spoils only that side.
+    one_side = (bool(selector.prefix) and before == selector.prefix) or (
+        bool(selector.suffix) and after == selector.suffix)
+    return score >= MIN_CONTEXT or one_side, score
+
+
+def _position_score(start: int, expected: int, length: int) -> float:
+    return 1.0 - min(1.0, abs(start - expected) / max(1, length))
+
+
+def reanchor(selector: Selector, text: str, expected: int | None = None) -> Anchor | None:
+    """Where the selector's quote is in ``text``, or None if it cannot be placed with
+    confidence. ``expected`` is where it probably starts now (default: its old start)."""
+    if not selector.exact or not text:
+        return None
+    expected = selector.start if expected is None else expected
+    found = _at_old_position(selector, text)
+    if found is None:
+        found = _exact_elsewhere(selector, text, expected)
+    if found is None:
+        found = _fuzzy(selector, text, expected)
+    return found
+
+
+def _at_old_position(selector: Selector, text: str) -> Anchor | None:
+    start, end = selector.start, selector.start + len(selector.exact)
+    if text[start:end] != selector.exact:
+        return None
+    confirmed, score = _context_confirms(selector, text, start, end)
+    if confirmed or len(selector.exact) >= LONG_QUOTE:
+        return Anchor(start, end, 0.9 + 0.1 * score, "position")
+    return None
+
+
+def _occurrences(text: str, needle: str, limit: int) -> list[int]:
+    found: list[int] = []
+    at = text.find(needle)
+    while at != -1 and len(found) < limit:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def _exact_elsewhere(selector: Selector, text: str, expected: int) -> Anchor | None:
+    exact = selector.exact
+    hits = _occurrences(text, exact, MAX_OCCURRENCES)
+    if not hits:
+        return None
+    if len(hits) > 64:  # a very common quote: only places whose context touches the old one
+        tail, head = selector.prefix[-8:], selector.suffix[:8]
+        near = sorted(hits, key=lambda s: abs(s - expected))[:32]
+        touching = [s for s in hits if (tail and text[max(0, s - len(tail)):s] == tail)
+                    or (head and text[s + len(exact):s + len(exact) + len(head)] == head)]
+        hits = sorted(set(near) | set(touching))
+    best: tuple[float, float, int] | None = None  # (context, position, start)
+    for start in hits:
+        confirmed, score = _context_confirms(selector, text, start, start + len(exact))
+        if not confirmed and not (len(hits) == 1 and len(exact) >= LONG_QUOTE):
+            continue
+        key = (round(score, 2), _position_score(start, expected, len(text)), start)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    score, _, start = best
+    return Anchor(start, start + len(exact), 0.8 + 0.2 * score, "exact")
+
+
+def _candidate_starts(selector: Selector, text: str) -> list[int]:
+    """Places where the quote may now start, most supported first."""
+    exact = selector.exact
+    votes: dict[int, int] = {}
+
+    def vote(needle: str, shift: int) -> None:
+        if len(needle) < 4:
+            return
+        hits = _occurrences(text, needle, MAX_FRAGMENT_HITS + 1)
+        if len(hits) > MAX_FRAGMENT_HITS:
+            return
+        for at in hits:
+            votes[at + shift] = votes.get(at + shift, 0) + 1
+
+    size = min(FRAGMENT, len(exact))
+    last = len(exact) - size
+    step = max(1, last // 12) if last > 0 else 1
+    for offset in sorted({*range(0, last + 1, step), last}):
+        vote(exact[offset:offset + size], -offset)
+    tail = selector.prefix[-FRAGMENT:]
+    vote(tail, len(tail))
+    vote(selector.suffix[:FRAGMENT], -len(exact))
+    # Merge nearby proposals (an insertion inside the quote splits them slightly).
+    merged: list[tuple[int, int]] = []  # (votes, start)
+    tolerance = max(4, len(exact) // 4)
+    for start in sorted(votes):
+        if merged and start - merged[-1][1] <= tolerance:
+            count, first = merged[-1]
+            merged[-1] = (count + votes[start], first if votes[first] >= votes[start] else start)
+        else:
+            merged.append((votes[start], start))
+    merged.sort(key=lambda item: -item[0])
+    return [start for _votes, start in merged[:MAX_CANDIDATES]]
+
+
+def _align(exact: str, text: str, guess: int) -> tuple[int, int] | None:
+    """The span of ``text`` near ``guess`` that best lines up with ``exact``."""
+    slack = max(16, len(exact) // 4)
+    lo = max(0, guess - slack)
+    region = text[lo:guess + len(exact) + slack]
+    blocks = [b for b in SequenceMatcher(None, region, exact, autojunk=False).get_matching_blocks()
+              if b.size >= min(3, len(exact))]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    # Extend the matched core by what of the quote lies outside it (edited ends).
+    start = lo + max(0, first.a - first.b)
+    end = lo + min(len(region), last.a + last.size + (len(exact) - last.b - last.size))
+    return (start, end) if end > start else None
+
+
+def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
+    exact = selector.exact
+    best: tuple[float, int, int] | None = None
+    for guess in _candidate_starts(selector, text):
+        span = _align(exact, text, guess)
+        if span is None:
+            continue
+        start, end = span
+        quote_score = similarity(text[start:end], exact)
+        if quote_score < MIN_QUOTE_SIMILARITY:
+            continue
+        confirmed, context = _context_confirms(selector, text, start, end)
+        if not confirmed and not (len(exact) >= LONG_QUOTE and quote_score >= 0.9):
+            continue
+        score = (0.6 * quote_score + 0.3 * context
+                 + 0.1 * _position_score(start, expected, len(text)))
+        if score >= MIN_FUZZY_SCORE and (best is None or score > best[0]):
+            best = (score, start, end)
+    if best is None:
+        return None
+    score, start, end = best
+    return Anchor(start, end, score, "fuzzy")
