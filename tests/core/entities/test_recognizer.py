@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from desktop.core.entities.analysis import analyse_articles
 from desktop.core.entities.recognizer import Recognizer, installed_model, split_text
 from desktop.core.entities.store import Freshness, freshness
 from desktop.core.importing import text_source
 from desktop.core.library import Library
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Recognizer:
+    """The real model, loaded once for these tests (about a second)."""
+    r = Recognizer()
+    r.load()
+    return r
+
 
 TEXTS = [
     "Angela Merkel visited Paris on Monday to meet officials of the European Union.",
