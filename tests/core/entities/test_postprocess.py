@@ -145,3 +145,22 @@ def test_improve_returns_sorted_spans_that_match_the_text() -> None:
         assert text[m.start:m.end] == m.text
     assert ("Arden", "PERSON") in texts(result)
     assert texts(result).count(("Tovar Group", "ORG")) == 2
+
+
+def test_a_name_never_runs_across_a_line_break() -> None:
+    from desktop.core.entities.postprocess import within_lines
+
+    text = "Floods Reach the Port Authority\n\nHeavy rain fell."
+    start = text.index("Port Authority")
+    raw = [Mention(start, text.index("rain") - 1, text[start:text.index("rain") - 1], "ORG")]
+    assert texts(within_lines(text, raw)) == [("Port Authority", "ORG")]
+    only_body = [Mention(text.index("\n"), text.index("Heavy") + 5, "\n\nHeavy", "ORG")]
+    assert within_lines(text, only_body) == []
+
+
+def test_titles_without_a_full_stop_mark_people_too() -> None:
+    text = "Councillor Priya Raman spoke, then Mayor Ilse Brandt left."
+    raw = spans(text, ("Councillor Priya Raman", "ORG"))
+    assert texts(honorific_people(text, raw)) == [
+        ("Priya Raman", "PERSON"), ("Ilse Brandt", "PERSON"),
+    ]
