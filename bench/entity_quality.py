@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.entities.categories import category_for  # noqa: E402
-from desktop.core.entities.mentions import Mention  # noqa: E402
-from desktop.core.entities.postprocess import DEFAULT_STEPS, STEPS, improve  # noqa: E402
-from desktop.core.entities.recognizer import Recognizer  # noqa: E402
+from desktop.core.entities.categories import category_for
+from desktop.core.entities.mentions import Mention
+from desktop.core.entities.postprocess import DEFAULT_STEPS, STEPS, improve
+from desktop.core.entities.recognizer import Recognizer
 
 GOLD = Path(__file__).resolve().parent / "data" / "entity_gold.txt"
 MARK = re.compile(r"\{\{(.+?)\|([A-Z_]+)\}\}")
