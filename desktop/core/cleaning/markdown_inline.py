@@ -4,36 +4,46 @@ from __future__ import annotations
 
 import re
 
-# Order matters: images before links (an image is a link with "!"), code spans before
-# emphasis (a `*` inside code is literal).
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-# Single "_" only at word edges, so snake_case names keep their underscores.
-_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_PLACEHOLDER = "\x00{}\x00"
+# Every pattern is bounded and its content excludes its own delimiter, so that a failed
+# match stops at the next delimiter: on hostile text ("**a **a **a ...", "[[[[...")
+# patterns with an open-ended middle take quadratic time.
+_IMAGE = re.compile(r"!\[([^\[\]]{0,500})\](?:\([^()]{0,2000}\)|\[[^\[\]]{0,200}\])")
+_LINK = re.compile(
+    r"\[([^\[\]]{1,500})\](?:\((?:[^()]|\([^()]{0,200}\)){0,2000}\)|\[[^\[\]]{0,200}\])"
+)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>")
+_HTML = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--[^<>]{0,2000}-->")
+_STRONG = re.compile(r"\*\*(?=\S)([^*]{1,1000}?)(?<=\S)\*\*|__(?=\S)([^_]{1,1000}?)(?<=\S)__")
+# A single "_" only at word edges, so snake_case names keep their underscores.
+_EM = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])([^*]{1,1000}?)(?<=\S)\*(?!\*)"
+    r"|(?<![\w_])_(?=[^\s_])([^_]{1,1000}?)(?<=\S)_(?![\w_])"
+)
+_STRIKE = re.compile(r"~~(?=\S)([^~]{1,1000}?)(?<=\S)~~")
+# Text that must come out literally: code spans and backslash-escaped characters.
+_LITERAL = re.compile(r"(`{1,3})([^`]{1,2000}?)\1|\\([\\`*_{}\[\]()#+\-.!>~|<])")
+_HELD = re.compile("\x00(\\d+)\x00")  # the caller has removed every NUL from the text
 
 
 def plain(text: str) -> str:
     """``text`` without Markdown inline markup: **bold** -> bold, [a](url) -> a."""
-    codes: list[str] = []
+    held: list[str] = []
 
-    def keep_code(match: re.Match[str]) -> str:
-        codes.append(match.group(2).strip())
-        return _PLACEHOLDER.format(len(codes) - 1)
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(3) if match.group(3) is not None else match.group(2).strip())
+        return f"\x00{len(held) - 1}\x00"
 
-    text = _CODE.sub(keep_code, text)  # code is literal: hide it from the other rules
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _LITERAL.sub(hold, text)
+    text = _IMAGE.sub("", text)  # before links: an image is a link with a "!"
+    text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
+    text = _HTML.sub("", text)
     text = _STRIKE.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _ESCAPE.sub(r"\1", text)
-    return re.sub("\x00(\\d+)\x00", lambda m: codes[int(m.group(1))], text)
+    text = _STRONG.sub(_either, text)
+    text = _EM.sub(_either, text)
+    text = _STRONG.sub(_either, text)  # strong around emphasis: **a *b* c**
+    return _HELD.sub(lambda m: held[int(m.group(1))], text)
+
+
+def _either(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(1) is not None else match.group(2)

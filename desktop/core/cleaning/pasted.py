@@ -30,7 +30,8 @@ def clean_pasted(text: str) -> CleanedArticle:
     """
     texts = [t for t in map(tidy, text.splitlines()) if t]
     counts = Counter(texts)
-    lines = [describe(i, t, counts[t] > 1) for i, t in enumerate(texts)]
+    described = {t: describe(t, counts[t] > 1) for t in counts}  # pages repeat lines a lot
+    lines = [described[t] for t in texts]
     run = find_body(lines)
     if run is None:
         raise CleaningError("no article text found in the pasted text")

@@ -31,7 +31,6 @@ SENTENCE_WORDS = 8  # this long and ending like a sentence, a line is prose
 class Line:
     """One non-empty line of the copied page and what it looks like."""
 
-    index: int  # position among the non-empty lines
     text: str
     words: int
     terminal: bool  # ends like a sentence
@@ -44,13 +43,12 @@ class Line:
     repeated: bool  # the same text is elsewhere on the page
 
 
-def describe(index: int, text: str, repeated: bool = False) -> Line:
+def describe(text: str, repeated: bool = False) -> Line:
     tokens = _WORD.findall(text)
     words = len(tokens) + len(_CJK.findall(text)) // 2
     tail = text[-_TAIL:]
     terminal = bool(_TERMINAL.search(tail)) and not _ABBREVIATION.search(tail)
     return Line(
-        index=index,
         text=text,
         words=words,
         terminal=terminal,
@@ -65,8 +63,8 @@ def describe(index: int, text: str, repeated: bool = False) -> Line:
 
 
 def _prose(tokens: list[str], words: int, terminal: bool, tail: str) -> bool:
-    if _TRUNCATED.search(tail):
-        return False  # a teaser cut short ("... may soon...") links to another article
+    if words < SENTENCE_WORDS or _TRUNCATED.search(tail):
+        return False  # too short, or a teaser cut short ("... may soon...")
     cased = [t for t in tokens if t[0].islower() or t[0].isupper()]
     lowercase = sum(t[0].islower() for t in cased) / len(cased) if cased else 0.0
     if words >= PROSE_WORDS:

@@ -146,6 +146,7 @@ def is_dateline(tokens: list[str], text: str) -> bool:
     if not tokens or len(tokens) > DATE_MAX_WORDS:
         return False
     lowered = [t.lower() for t in tokens]
-    named = any(t in _MONTHS or t in _WEEKDAYS for t in lowered)
+    if not (_DATE_ANCHOR.search(text) or any(t in _MONTHS or t in _WEEKDAYS for t in lowered)):
+        return False
     datey = sum(bool(_NUMBERISH.match(t)) or t in _DATE_WORDS for t in lowered)
-    return (named or bool(_DATE_ANCHOR.search(text))) and datey >= DATE_SHARE * len(tokens)
+    return datey >= DATE_SHARE * len(tokens)
