@@ -6,8 +6,9 @@ pipes, ``<html>``-like text or entity-like ``&amp;``. Each of these would turn
 into structure. We backslash-escape the punctuation that can start structure
 (CommonMark allows a backslash before any ASCII punctuation) and write the
 whitespace a parser would drop (leading and trailing spaces, extra blank lines,
-carriage returns, control characters) as numeric character references, which
-every CommonMark parser decodes back to the same character.
+carriage returns) as numeric character references, which every CommonMark
+parser decodes back to the same character. Control characters no parser accepts
+(NUL, escape codes) become U+FFFD, as a parser would show them.
 
 Only what needs it is escaped, so exported notes stay readable when edited by
 hand: ``a - b`` stays ``a - b``; a line ``- b`` becomes ``\\- b``.
@@ -31,24 +32,24 @@ def _char_ref(ch: str) -> str:
     return f"&#{ord(ch)};"
 
 
-def _is_invisible(ch: str) -> bool:
-    """Characters a Markdown file should not hold raw: controls, stray line breaks."""
-    code = ord(ch)
-    return (code < 0x20 and ch != "\t") or 0x7F <= code <= 0x9F or ch in "\u2028\u2029"
+# Control characters CommonMark parsers refuse even as references (markdown-it
+# turns them into U+FFFD): we write U+FFFD ourselves, so what a reader sees is
+# what the file says. Tab, line feed, carriage return and form feed are kept.
+_UNREPRESENTABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _escape_match(match: re.Match[str]) -> str:
     ch = match.group(0)
-    if _is_invisible(ch):
+    if ch in "\r\x0c\u2028\u2029":
         return _char_ref(ch)
     return "\\" + ch
 
 
 # One pass over a line: punctuation that is always special, "=" and "%" next to
-# another of their kind, "&" that could start an entity, and invisible characters.
+# another of their kind, "&" that could start an entity, and invisible line breaks.
 _ESCAPE = re.compile(
     r"[\\`*_\[\]<#|~$^]|=(?==)|(?<==)=|%(?=%)|(?<=%)%|&(?=#|[A-Za-z0-9])"
-    r"|[\x01-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+    r"|[\r\x0c\u2028\u2029]"
 )
 
 
@@ -60,6 +61,7 @@ def escape_line(line: str) -> str:
     """One line (no ``\\n``) so it reads back exactly as ``line``, wherever it sits."""
     if not line:
         return ""
+    line = _UNREPRESENTABLE.sub("\ufffd", line)
     stripped_start = len(line) - len(line.lstrip())
     stripped_end = len(line.rstrip())
     if stripped_end <= stripped_start:  # only whitespace
