@@ -13,26 +13,33 @@ from collections import Counter
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
-from ._article import build_article, fallback_title, tidy
+from ._article import build_article, fallback_title
 from .errors import CleaningError
 from .pasted_headline import find_headline
 from .pasted_lines import Line, describe
 from .pasted_region import find_body, stretch
+from .text_lines import logical_lines
 
 _BULLET = re.compile(r"^(?:[•·▪◦●■‣*+-]|\d{1,2}[.)])\s+\S")
 SUBHEADING_MAX_WORDS = 12
+# A text this short with no run of prose is a note or a poem, not a page of links.
+SHORT_TEXT_LINES = 40
 
 
 def clean_pasted(text: str) -> CleanedArticle:
     """The article in ``text``, a whole web page as copied from a browser.
 
-    Raises CleaningError when no run of prose can be found.
+    Also takes plain text files: wrapped paragraphs are joined, and a short text with
+    no prose in it (a note, a poem) is kept whole. Raises CleaningError when nothing
+    like an article is left.
     """
-    texts = [t for t in map(tidy, text.splitlines()) if t]
+    texts = logical_lines(text)
     counts = Counter(texts)
     described = {t: describe(t, counts[t] > 1) for t in counts}  # pages repeat lines a lot
     lines = [described[t] for t in texts]
     run = find_body(lines)
+    if run is None and 0 < len(lines) <= SHORT_TEXT_LINES:
+        run = (0, len(lines) - 1)  # a short note or a poem: no prose run, but keep it
     if run is None:
         raise CleaningError("no article text found in the pasted text")
     first, last = stretch(lines, *run)
@@ -48,26 +55,27 @@ def clean_pasted(text: str) -> CleanedArticle:
 
 
 def _body(lines: list[Line]) -> list[Block]:
-    blocks: list[Block] = []
-    previous = ""
+    kept: list[Line] = []
     for line in lines:
-        if line.text == previous:
+        if kept and line.text == kept[-1].text:
             continue  # galleries and captions repeat themselves
         if line.chrome or (not line.prose and _furniture(line)):
             continue
-        blocks.append(Block(_kind(line), line.text))
-        previous = line.text
-    return blocks
+        kept.append(line)
+    following = [*kept[1:], None]
+    return [Block(_kind(line, after), line.text) for line, after in zip(kept, following, strict=True)]
 
 
 def _furniture(line: Line) -> bool:
     return line.rail or line.comments or line.dateline or line.byline
 
 
-def _kind(line: Line) -> BlockKind:
+def _kind(line: Line, after: Line | None) -> BlockKind:
     if _BULLET.match(line.text):
         return BlockKind.LIST_ITEM
-    if not line.prose and not line.terminal and line.words <= SUBHEADING_MAX_WORDS:
+    # A heading is short, no sentence, and introduces prose (else it is a list entry).
+    short = not line.prose and not line.terminal and line.words <= SUBHEADING_MAX_WORDS
+    if short and after is not None and after.prose:
         return BlockKind.SUBHEADING
     return BlockKind.PARAGRAPH
 
