@@ -63,7 +63,7 @@ def _body(lines: list[Line]) -> list[Block]:
             continue
         kept.append(line)
     following = [*kept[1:], None]
-    return [Block(_kind(line, after), line.text) for line, after in zip(kept, following, strict=True)]
+    return [Block(_kind(line, nxt), line.text) for line, nxt in zip(kept, following, strict=True)]
 
 
 def _furniture(line: Line) -> bool:
