@@ -18,6 +18,7 @@ attach a reader's note to the wrong words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -26,6 +27,9 @@ LONG_QUOTE = 32  # an exact quote this long is not somewhere by chance
 MIN_QUOTE_SIMILARITY = 0.8  # fuzzy: the matched text must be this close to the quote
 MIN_FUZZY_SCORE = 0.75  # fuzzy: weighted quote, prefix, suffix and position
 MIN_CONTEXT = 0.5  # prefix/suffix agreement that confirms a short or moved quote
+SHORT_QUOTE = 16  # a repeated quote this short is placed only where its context agrees well
+SHORT_QUOTE_CONTEXT = 0.5  # ... of its context agreeing right next to it
+AMBIGUOUS = 0.05  # two different places scoring this close: neither is certain
 FRAGMENT = 10  # length of the exact pieces that propose candidate places
 MAX_FRAGMENT_HITS = 8  # a piece found more often than this says nothing
 MAX_CANDIDATES = 10
@@ -64,13 +68,39 @@ def selector_for(text: str, start: int, end: int, context: int = CONTEXT_CHARS) 
     )
 
 
+_WORD = re.compile(r"\S+\s*|\s+")
+CHAR_LEVEL = 200  # longer texts are compared word by word (character level is quadratic)
+
+
+def matching_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
+    """(start in a, start in b, length) of the runs a and b share, in order.
+
+    Short texts are compared character by character; long ones word by word (a
+    word with its trailing space is one token), which is far faster and, for
+    passages, as telling.
+    """
+    if max(len(a), len(b)) <= CHAR_LEVEL:
+        found = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        return [(m.a, m.b, m.size) for m in found if m.size]
+    a_words = [m.span() for m in _WORD.finditer(a)]
+    b_words = [m.span() for m in _WORD.finditer(b)]
+    matcher = SequenceMatcher(None, [a[i:j] for i, j in a_words], [b[i:j] for i, j in b_words],
+                              autojunk=False)
+    blocks: list[tuple[int, int, int]] = []
+    for m in matcher.get_matching_blocks():
+        if m.size:
+            a0, b0 = a_words[m.a][0], b_words[m.b][0]
+            blocks.append((a0, b0, a_words[m.a + m.size - 1][1] - a0))
+    return blocks
+
+
 def similarity(a: str, b: str) -> float:
     """difflib's ratio (2 * matched / total), 1.0 for two empty strings."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return 2 * sum(size for _a, _b, size in matching_blocks(a, b)) / (len(a) + len(b))
 
 
 def context_score(selector: Selector, text: str, start: int, end: int) -> float:
@@ -80,6 +110,24 @@ def context_score(selector: Selector, text: str, start: int, end: int) -> float:
     return (similarity(selector.prefix, before) + similarity(selector.suffix, after)) / 2
 
 
+def adjacent_agreement(selector: Selector, text: str, start: int, end: int) -> float:
+    """Share of the prefix and suffix that agree character by character outward from
+    the quote's edges. Unlike ``context_score`` it does not forgive a shift, so a
+    short word repeated a few words away does not look like the highlighted one."""
+    before = text[max(0, start - len(selector.prefix)):start]
+    after = text[end:end + len(selector.suffix)]
+    same = 0
+    for x, y in zip(reversed(selector.prefix), reversed(before), strict=False):
+        if x != y:
+            break
+        same += 1
+    for x, y in zip(selector.suffix, after, strict=False):
+        if x != y:
+            break
+        same += 1
+    return same / max(1, len(selector.prefix) + len(selector.suffix))
+
+
 def _context_confirms(selector: Selector, text: str, start: int, end: int) -> tuple[bool, float]:
     score = context_score(selector, text, start, end)
     before = text[max(0, start - len(selector.prefix)):start]
@@ -87,11 +135,18 @@ def _context_confirms(selector: Selector, text: str, start: int, end: int) -> tu
     # One side intact is enough: an edit right next to a quote spoils only that side.
     one_side = (bool(selector.prefix) and before == selector.prefix) or (
         bool(selector.suffix) and after == selector.suffix)
-    return score >= MIN_CONTEXT or one_side, score
+    if one_side:
+        return True, score
+    if len(selector.exact) < LONG_QUOTE:
+        # A short quote recurs: a look-alike a few words away shares shifted context.
+        return adjacent_agreement(selector, text, start, end) >= SHORT_QUOTE_CONTEXT, score
+    return score >= MIN_CONTEXT, score
 
 
 def _position_score(start: int, expected: int, length: int) -> float:
-    return 1.0 - min(1.0, abs(start - expected) / max(1, length))
+    """1 at the expected place, falling off over a few paragraphs (``length`` unused:
+    distance in characters is what tells two copies of a passage apart)."""
+    return 1.0 / (1.0 + abs(start - expected) / 500)
 
 
 def reanchor(selector: Selector, text: str, expected: int | None = None) -> Anchor | None:
@@ -101,11 +156,21 @@ def reanchor(selector: Selector, text: str, expected: int | None = None) -> Anch
         return None
     expected = selector.start if expected is None else expected
     found = _at_old_position(selector, text)
-    if found is None:
-        found = _exact_elsewhere(selector, text, expected)
-    if found is None:
-        found = _fuzzy(selector, text, expected)
-    return found
+    if found is not None:
+        return found
+    exact = _exact_elsewhere(selector, text, expected)
+    if exact is not None and exact.confidence >= 0.98:  # quote and context intact
+        return exact
+    # A repeated passage: the exact copy found may be the other one, while the
+    # highlighted one was edited. Both are scored alike; the better wins.
+    fuzzy = _fuzzy(selector, text, expected)
+    if exact is None or fuzzy is None:
+        return exact or fuzzy
+    exact_score = _score(1.0, exact.confidence, exact.start, expected, text)
+    apart = fuzzy.end <= exact.start or exact.end <= fuzzy.start
+    if apart and abs(exact_score - fuzzy.confidence) < AMBIGUOUS:
+        return None
+    return exact if exact_score >= fuzzy.confidence else fuzzy
 
 
 def _at_old_position(selector: Selector, text: str) -> Anchor | None:
@@ -141,6 +206,9 @@ def _exact_elsewhere(selector: Selector, text: str, expected: int) -> Anchor | N
     best: tuple[float, float, int] | None = None  # (context, position, start)
     for start in hits:
         confirmed, score = _context_confirms(selector, text, start, start + len(exact))
+        if len(exact) < SHORT_QUOTE and len(hits) > 1 and adjacent_agreement(
+                selector, text, start, start + len(exact)) < SHORT_QUOTE_CONTEXT:
+            continue  # "the" elsewhere: only where the words right around it agree
         if not confirmed and not (len(hits) == 1 and len(exact) >= LONG_QUOTE):
             continue
         key = (round(score, 2), _position_score(start, expected, len(text)), start)
@@ -149,7 +217,7 @@ def _exact_elsewhere(selector: Selector, text: str, expected: int) -> Anchor | N
     if best is None:
         return None
     score, _, start = best
-    return Anchor(start, start + len(exact), 0.8 + 0.2 * score, "exact")
+    return Anchor(start, start + len(exact), score, "exact")
 
 
 def _candidate_starts(selector: Selector, text: str) -> list[int]:
@@ -192,24 +260,43 @@ def _align(exact: str, text: str, guess: int) -> tuple[int, int] | None:
     slack = max(16, len(exact) // 4)
     lo = max(0, guess - slack)
     region = text[lo:guess + len(exact) + slack]
-    blocks = [b for b in SequenceMatcher(None, region, exact, autojunk=False).get_matching_blocks()
-              if b.size >= min(3, len(exact))]
+    blocks = [b for b in matching_blocks(region, exact) if b[2] >= min(3, len(exact))]
     if not blocks:
         return None
-    first, last = blocks[0], blocks[-1]
-    # Extend the matched core by what of the quote lies outside it (edited ends).
-    start = lo + max(0, first.a - first.b)
-    end = lo + min(len(region), last.a + last.size + (len(exact) - last.b - last.size))
+    # The densest run of matches: blocks further apart than ``gap`` belong to other
+    # text (a paragraph moved away from the middle of the quote must not pull the
+    # highlight over whatever lies between). The run's ends are not extended by the
+    # quote's unmatched ends: that would guess, and could take in other words.
+    gap = max(12, len(exact) // 10)
+    runs: list[list[tuple[int, int, int]]] = [[blocks[0]]]
+    for block in blocks[1:]:
+        previous = runs[-1][-1]
+        if block[0] - (previous[0] + previous[2]) > gap:
+            runs.append([block])
+        else:
+            runs[-1].append(block)
+    run = max(runs, key=lambda r: sum(b[2] for b in r))
+    (a0, b0, _size), (a1, b1, size1) = run[0], run[-1]
+    a1, b1 = a1 + size1, b1 + size1
+    # Word-level blocks start and end on whole words: take in what still agrees
+    # character by character (a quote may start or end mid-word).
+    while a0 > 0 and b0 > 0 and region[a0 - 1] == exact[b0 - 1]:
+        a0, b0 = a0 - 1, b0 - 1
+    while a1 < len(region) and b1 < len(exact) and region[a1] == exact[b1]:
+        a1, b1 = a1 + 1, b1 + 1
+    start, end = lo + a0, lo + a1
     return (start, end) if end > start else None
 
 
 def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
     exact = selector.exact
     best: tuple[float, int, int] | None = None
+    tried: set[tuple[int, int]] = set()
     for guess in _candidate_starts(selector, text):
         span = _align(exact, text, guess)
-        if span is None:
+        if span is None or span in tried:
             continue
+        tried.add(span)
         start, end = span
         quote_score = similarity(text[start:end], exact)
         if quote_score < MIN_QUOTE_SIMILARITY:
@@ -217,11 +304,19 @@ def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
         confirmed, context = _context_confirms(selector, text, start, end)
         if not confirmed and not (len(exact) >= LONG_QUOTE and quote_score >= 0.9):
             continue
-        score = (0.6 * quote_score + 0.3 * context
-                 + 0.1 * _position_score(start, expected, len(text)))
+        if len(exact) < SHORT_QUOTE and adjacent_agreement(
+                selector, text, start, end) < SHORT_QUOTE_CONTEXT:
+            continue
+        score = _score(quote_score, context, start, expected, text)
         if score >= MIN_FUZZY_SCORE and (best is None or score > best[0]):
             best = (score, start, end)
+            if score >= 0.97:  # near-perfect: no other place can do better by much
+                break
     if best is None:
         return None
     score, start, end = best
     return Anchor(start, end, score, "fuzzy")
+
+
+def _score(quote: float, context: float, start: int, expected: int, text: str) -> float:
+    return 0.6 * quote + 0.3 * context + 0.1 * _position_score(start, expected, len(text))
