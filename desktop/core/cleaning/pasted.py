@@ -62,8 +62,8 @@ def _body(lines: list[Line]) -> list[Block]:
         if line.chrome or (not line.prose and _furniture(line)):
             continue
         kept.append(line)
-    following = [*kept[1:], None]
-    return [Block(_kind(line, nxt), line.text) for line, nxt in zip(kept, following, strict=True)]
+    following: list[Line | None] = [*kept[1:], None]  # one longer than kept: zip stops early
+    return [Block(_kind(line, nxt), line.text) for line, nxt in zip(kept, following, strict=False)]
 
 
 def _furniture(line: Line) -> bool:
