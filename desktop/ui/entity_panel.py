@@ -63,7 +63,7 @@ def entity_format(category: Category, dark: bool, focused: bool = False) -> QTex
     colour = category_colour(category.key, dark)
     fmt = QTextCharFormat()
     background = QColor(colour)
-    background.setAlpha((90 if dark else 48) * (2 if focused else 1))
+    background.setAlpha((72 if dark else 48) * (2 if focused else 1))
     fmt.setBackground(background)
     fmt.setUnderlineStyle(_UNDERLINES[category.underline])
     fmt.setUnderlineColor(colour)
@@ -108,6 +108,7 @@ class EntityPanel(QWidget):
         self.status.setWordWrap(True)
 
         self.checkboxes: dict[str, QCheckBox] = {}
+        self._icons: dict[str, QIcon] = {}
         legend = QWidget()
         grid = QGridLayout(legend)
         grid.setContentsMargins(4, 0, 4, 0)
@@ -191,8 +192,12 @@ class EntityPanel(QWidget):
 
     def set_legend_style(self, dark: bool) -> None:
         text = self.palette().color(self.foregroundRole())
+        self._icons = {key: legend_icon(BY_KEY[key], dark, text) for key in self.checkboxes}
         for key, box in self.checkboxes.items():
-            box.setIcon(legend_icon(BY_KEY[key], dark, text))
+            box.setIcon(self._icons[key])
+            sizes = self._icons[key].availableSizes()
+            if sizes:
+                box.setIconSize(sizes[0])
 
     def set_status(self, message: str) -> None:
         self.status.setText(message)
@@ -210,6 +215,8 @@ class EntityPanel(QWidget):
                 continue
             parent = QTreeWidgetItem([category.name, str(sum(len(s.mentions) for s in members))])
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if category.key in self._icons:
+                parent.setIcon(0, self._icons[category.key])
             parent.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             font = parent.font(0)
             font.setBold(True)

@@ -167,7 +167,8 @@ def test_worker_process_analyses_an_article_in_the_background(window: Any, qtbot
         "Harbour News\n\n" + BODY.replace("Mira Castell", "Angela Merkel"))).article
     window.open_article(record.id)
     entities = controller(window)
-    assert entities.worker.busy
+    assert controller(window).panel.status.text() == "Finding entities…"
+    qtbot.waitUntil(lambda: entities.worker.busy, timeout=2000)
     qtbot.waitUntil(lambda: bool(window.reader.layer("entities")), timeout=60000)
     assert "Angela Merkel" in layer_texts(window)
     window.close()  # the worker process ends with the window

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
 BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
+OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the reader stops
 
 
 class CorrectionCommand(QUndoCommand):
@@ -52,10 +53,16 @@ class CorrectionCommand(QUndoCommand):
 
     def redo(self) -> None:
         library = self.controller.window.library
-        if self.action is None:
-            self.previous = gazetteer.delete_correction(library, self.entity)
-        else:
-            self.previous = gazetteer.set_correction(library, self.entity, self.action, self.label)
+        try:
+            if self.action is None:
+                self.previous = gazetteer.delete_correction(library, self.entity)
+            else:
+                self.previous = gazetteer.set_correction(library, self.entity, self.action,
+                                                         self.label)
+        except LecternError as exc:  # e.g. a read-only library: say so, keep nothing
+            self.controller.window.statusBar().showMessage(f"Not corrected: {exc}", 8000)
+            self.setObsolete(True)  # the undo stack drops it
+            return
         self.controller.refresh()
 
     def undo(self) -> None:
@@ -89,6 +96,9 @@ class EntitiesController(QObject):
         self._background = QTimer(self, singleShot=True, interval=BACKGROUND_DELAY_MS)
         self._background.timeout.connect(self.analyse_stale)
         self._background.start()
+        self._pending_open: int | None = None
+        self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
+        self._open_timer.timeout.connect(self._request_open)
 
     def _connect(self) -> None:
         w, p = self.window, self.panel
@@ -139,7 +149,14 @@ class EntitiesController(QObject):
         if state in (Freshness.MISSING, Freshness.STALE_TEXT, Freshness.STALE_MODEL):
             if found is None:
                 self.panel.set_status("Finding entities…")
-            self.worker.request([article_id], first=True)
+            self._pending_open = article_id
+            self._open_timer.start()
+
+    def _request_open(self) -> None:
+        record = self.window.current_article
+        if record is not None and record.id == self._pending_open:
+            self.worker.request([record.id], first=True)
+        self._pending_open = None
 
     def refresh(self) -> None:
         """Re-read the open article's entities (after a correction) and keep the selection."""
@@ -231,10 +248,7 @@ class EntitiesController(QObject):
     # -- corrections -------------------------------------------------------------
 
     def _push(self, text: str, action: str | None, label: str, title: str) -> None:
-        try:
-            self.window.undo_stack.push(CorrectionCommand(self, text, action, label, title))
-        except LecternError as exc:
-            self.window.statusBar().showMessage(str(exc), 8000)
+        self.window.undo_stack.push(CorrectionCommand(self, text, action, label, title))
 
     def remove(self, text: str) -> None:
         self._push(text, "remove", "", f"Remove entity “{entity_key(text)}”")

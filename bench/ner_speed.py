@@ -1,0 +1,110 @@
+"""NER speed: words per second of the NER-only model over real article texts,
+batched as the worker and the CLI run it (nlp.pipe), and what post-processing adds.
+
+    .venv/bin/python bench/ner_speed.py
+
+Texts: the extraction set in ../shared/data/extraction-dev (cleaned article
+bodies), else the bundled samples. Target: at least 10,000 words/s.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from desktop.core.entities.postprocess import improve
+from desktop.core.entities.recognizer import NON_NER, Recognizer
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def texts() -> list[str]:
+    shared = REPO.parent / "shared" / "data" / "extraction-dev"
+    found = []
+    for path in sorted(shared.glob("*.json")):
+        body = json.loads(path.read_text(encoding="utf-8")).get("articleBody", "")
+        if isinstance(body, str) and len(body.split()) > 100:
+            found.append(body)
+    if not found:
+        samples = REPO / "resources" / "samples"
+        found = [p.read_text(encoding="utf-8", errors="replace") for p in samples.glob("*.txt")]
+    return found
+
+
+def main() -> int:
+    corpus = texts()
+    words = sum(len(t.split()) for t in corpus)
+    t0 = time.perf_counter()
+    recognizer = Recognizer()
+    recognizer.load()
+    load = time.perf_counter() - t0
+    list(recognizer.analyse(corpus[:4]))  # warm up
+    t0, c0 = time.perf_counter(), time.process_time()
+    results = list(recognizer.analyse(corpus))
+    ner, ner_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0 = time.perf_counter()
+    for text, mentions in zip(corpus, results, strict=True):
+        improve(text, mentions)
+    post = time.perf_counter() - t0
+    import spacy
+
+    full = spacy.load(recognizer.package)
+    t0 = time.perf_counter()
+    list(full.pipe(corpus, batch_size=16))
+    full_time = time.perf_counter() - t0
+    print(f"texts: {len(corpus)}, words: {words:,}")
+    print(f"model load (NER only, excluding {len(NON_NER)} components): {load:.2f} s")
+    print(f"NER only: {words / ner:,.0f} words/s wall ({ner:.2f} s; "
+          f"{1000 * ner / words * 1000:.0f} ms per 1,000 words); "
+          f"{words / ner_cpu:,.0f} words per CPU-second")
+    print(f"post-processing: {words / post:,.0f} words/s ({1000 * post / len(corpus):.2f} ms "
+          "per article)")
+    print(f"NER + post-processing: {words / (ner + post):,.0f} words/s")
+    print(f"full pipeline for comparison: {words / full_time:,.0f} words/s "
+          f"(NER only is {full_time / ner:.1f}x faster)")
+    gui_latency(corpus)
+    return 0
+
+
+def _worst_gap(seconds: float) -> float:
+    """What a GUI thread feels: the longest wait for a 2 ms timer tick, in ms."""
+    worst, end = 0.0, time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        t0 = time.perf_counter()
+        time.sleep(0.002)
+        worst = max(worst, time.perf_counter() - t0 - 0.002)
+    return 1000 * worst
+
+
+def _analyse_in_process(corpus: list[str]) -> None:
+    list(Recognizer().analyse(corpus))
+
+
+def gui_latency(corpus: list[str]) -> None:
+    """Why recognition runs in a worker process: spaCy in a thread holds the GIL."""
+    import multiprocessing
+    import threading
+
+    idle = _worst_gap(1.5)
+    recognizer = Recognizer()
+    recognizer.load()
+    thread = threading.Thread(target=lambda: list(recognizer.analyse(corpus * 3)))
+    thread.start()
+    in_thread = _worst_gap(1.5)
+    thread.join()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_analyse_in_process, args=(corpus * 3,))
+    process.start()
+    time.sleep(2.5)  # past its start-up, into the analysis
+    in_process = _worst_gap(1.5)
+    process.join()
+    print(f"GUI-thread worst timer delay: idle {idle:.1f} ms, NER in a thread "
+          f"{in_thread:.1f} ms, NER in a worker process {in_process:.1f} ms")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
