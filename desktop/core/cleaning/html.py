@@ -13,6 +13,8 @@ from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 from ._article import build_article, strip_controls, tidy
 from .errors import CleaningError
 
+# Fewer words than this is a page's leftovers (a "Home" link, a caption), not an article.
+MIN_ARTICLE_WORDS = 8
 # Below this share of the ordinary extraction's words, the precise one lost the body.
 _MIN_PRECISE_SHARE = 0.25
 _LANG = re.compile(
@@ -43,6 +45,8 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
         language=doc.language or _page_language(html),
     )
     body = _drop_repeated_title(_blocks(doc.body), title)
+    if sum(len(b.text.split()) for b in body) < MIN_ARTICLE_WORDS:
+        raise CleaningError()  # a menu or a caption is what was left: no article here
     return build_article(title, body, metadata)
 
 
