@@ -1,0 +1,253 @@
+"""The article's highlights above the free-form notes: reading order, edit in place.
+
+The panel only shows and asks: every change goes out as a signal, and the
+highlights feature makes it (undoably) and hands the new list back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotations import COLORS, Annotation
+from desktop.ui.highlight_colors import swatch
+
+QUOTE_CHARS = 280
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def card_text(annotation: Annotation, meaning: str) -> str:
+    lines = [meaning.upper(), f"“{_short(annotation.quote, QUOTE_CHARS)}”"]
+    if annotation.note:
+        lines.append(f"✎ {_short(annotation.note, 400)}")
+    if annotation.tags:
+        lines.append(" ".join(f"#{t}" for t in annotation.tags))
+    return "\n".join(lines)
+
+
+class HighlightsPanel(QWidget):
+    activated = Signal(str)  # annotation id: show it in the reader
+    edit_requested = Signal(str, str, str, list)  # id, colour, note, tags
+    delete_requested = Signal(str)
+    rename_requested = Signal(str, str)  # colour, new meaning
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("highlightsPanel")
+        self._meanings: dict[str, str] = {}
+        self._by_id: dict[str, Annotation] = {}
+        self.heading = QLabel("Highlights")
+        self.heading.setObjectName("panelHeading")
+        self.colours_button = QPushButton("Colours…")
+        self.colours_button.setToolTip("Rename what each highlight colour means")
+        self.colours_button.clicked.connect(self.open_rename_dialog)
+        self.list = QListWidget()
+        self.list.setObjectName("highlightsList")
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setSpacing(2)
+        self.list.setMinimumHeight(150)
+        self.empty = QLabel("Select text in the article and press H to highlight it, "
+                            "or N to add a note.")
+        self.empty.setObjectName("highlightsEmpty")
+        self.empty.setWordWrap(True)
+        self.orphan_heading = QLabel("Orphaned highlights")
+        self.orphan_heading.setObjectName("panelHeading")
+        self.orphan_heading.setToolTip("The article's text changed and these passages could not "
+                                       "be found again with confidence. They are kept here.")
+        self.orphans = QListWidget()
+        self.orphans.setObjectName("orphanedList")
+        self.orphans.setWordWrap(True)
+        self.orphans.setMaximumHeight(140)
+        self.editor = self._build_editor()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.colours_button)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.orphan_heading)
+        layout.addWidget(self.orphans)
+        layout.addWidget(self.editor)
+        for view in (self.list, self.orphans):
+            view.currentItemChanged.connect(self._current_changed)
+            view.itemClicked.connect(self._clicked)
+        self.set_annotations([], {})
+
+    def _build_editor(self) -> QWidget:
+        box = QWidget()
+        box.setObjectName("highlightEditor")
+        self.color_box = QComboBox()
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText("Note on this highlight (Ctrl+Enter saves)")
+        self.note_edit.setMaximumHeight(90)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("tags, separated by commas")
+        self.save_button = QPushButton("Save")
+        self.save_button.clicked.connect(self.save_current)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.color_box.activated.connect(lambda _i: self.save_current())
+        self.tags_edit.returnPressed.connect(self.save_current)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.note_edit, self.save_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.addRow("Colour", self.color_box)
+        form.addRow("Note", self.note_edit)
+        form.addRow("Tags", self.tags_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        return box
+
+    # -- showing -------------------------------------------------------------
+
+    def set_annotations(self, annotations: list[Annotation], meanings: dict[str, str]) -> None:
+        """Show these highlights (anchored in reading order, then orphaned), keeping the
+        selected one selected."""
+        chosen = self.current_id()
+        self._meanings = dict(meanings)
+        self._by_id = {a.id: a for a in annotations}
+        self.color_box.clear()
+        for color in COLORS:
+            self.color_box.addItem(swatch(color), meanings.get(color, color), color)
+        for view in (self.list, self.orphans):
+            view.blockSignals(True)
+            view.clear()
+        for annotation in annotations:
+            view = self.list if annotation.anchored else self.orphans
+            item = QListWidgetItem(swatch(annotation.color),
+                                   card_text(annotation, meanings.get(annotation.color, "")))
+            item.setData(ID_ROLE, annotation.id)
+            item.setToolTip(annotation.quote if len(annotation.quote) < 2000
+                            else annotation.quote[:2000] + "…")
+            view.addItem(item)
+        anchored = sum(1 for a in annotations if a.anchored)
+        orphaned = len(annotations) - anchored
+        self.heading.setText(f"Highlights ({anchored})" if anchored else "Highlights")
+        self.orphan_heading.setText(f"Orphaned highlights ({orphaned})")
+        self.empty.setVisible(not annotations)
+        for widget in (self.orphan_heading, self.orphans):
+            widget.setVisible(orphaned > 0)
+        for view in (self.list, self.orphans):
+            view.blockSignals(False)
+        if chosen in self._by_id:
+            self.select(chosen)
+        else:
+            self._show_editor(None)
+
+    def current_id(self) -> str | None:
+        for view in (self.list, self.orphans):
+            item = view.currentItem()
+            if item is not None and item.isSelected():
+                return str(item.data(ID_ROLE))
+        return None
+
+    def select(self, annotation_id: str) -> None:
+        for view, other in ((self.list, self.orphans), (self.orphans, self.list)):
+            for row in range(view.count()):
+                item = view.item(row)
+                if item.data(ID_ROLE) == annotation_id:
+                    other.clearSelection()
+                    view.setCurrentItem(item)
+                    view.scrollToItem(item)
+                    self._show_editor(self._by_id.get(annotation_id))
+                    return
+
+    def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if current is None:
+            return
+        view = current.listWidget()
+        other = self.orphans if view is self.list else self.list
+        other.blockSignals(True)
+        other.clearSelection()
+        other.setCurrentRow(-1)
+        other.blockSignals(False)
+        self._show_editor(self._by_id.get(str(current.data(ID_ROLE))))
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.activated.emit(str(item.data(ID_ROLE)))
+
+    def _show_editor(self, annotation: Annotation | None) -> None:
+        self.editor.setVisible(annotation is not None)
+        self._editing = annotation.id if annotation is not None else None
+        if annotation is None:
+            return
+        self.color_box.setCurrentIndex(COLORS.index(annotation.color))
+        self.note_edit.setPlainText(annotation.note)
+        self.tags_edit.setText(", ".join(annotation.tags))
+
+    # -- asking for changes --------------------------------------------------
+
+    def save_current(self) -> None:
+        if self._editing is None:
+            return
+        tags = [t for t in self.tags_edit.text().split(",") if t.strip()]
+        self.edit_requested.emit(self._editing, str(self.color_box.currentData()),
+                                 self.note_edit.toPlainText(), tags)
+
+    def delete_current(self) -> None:
+        if self._editing is not None:
+            self.delete_requested.emit(self._editing)
+
+    def open_rename_dialog(self) -> QDialog:
+        dialog = ColourMeaningsDialog(self._meanings, self)
+        dialog.accepted.connect(lambda: self._renamed(dialog.meanings()))
+        dialog.open()
+        return dialog
+
+    def _renamed(self, meanings: dict[str, str]) -> None:
+        for color, meaning in meanings.items():
+            if meaning and meaning != self._meanings.get(color):
+                self.rename_requested.emit(color, meaning)
+
+
+class ColourMeaningsDialog(QDialog):
+    def __init__(self, meanings: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("colourMeaningsDialog")
+        self.setWindowTitle("Highlight Colours")
+        form = QFormLayout(self)
+        form.addRow(QLabel("What each colour means to you:"))
+        self.edits: dict[str, QLineEdit] = {}
+        for color in COLORS:
+            edit = QLineEdit(meanings.get(color, color))
+            edit.setMaxLength(40)
+            label = QLabel(f"{COLORS.index(color) + 1}  {color}")
+            label.setToolTip(f"Press {COLORS.index(color) + 1} in the reader to use it")
+            form.addRow(label, edit)
+            self.edits[color] = edit
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def meanings(self) -> dict[str, str]:
+        return {c: " ".join(e.text().split()) for c, e in self.edits.items()}
