@@ -173,3 +173,26 @@ def test_worker_process_analyses_an_article_in_the_background(window: Any, qtbot
     assert "Angela Merkel" in layer_texts(window)
     window.close()  # the worker process ends with the window
     assert entities.worker._process is None
+
+
+def test_worker_failure_is_said_in_the_panel(window: Any) -> None:
+    record = window.library.import_source(text_source("Harbour News\n\n" + BODY)).article
+    window.open_article(record.id)
+    entities = controller(window)
+    entities.worker.failed.emit("cannot load the entity model: missing")
+    assert "cannot load the entity model" in entities.panel.status.text()
+    assert "cannot load" in window.statusBar().currentMessage()
+
+
+def test_read_only_library_never_starts_a_second_writer(window: Any, qtbot: Any) -> None:
+    record = window.library.import_source(text_source("Harbour News\n\n" + BODY)).article
+    window.library.readonly = True
+    try:
+        window.open_article(record.id)
+        entities = controller(window)
+        entities._request_open()
+        entities.analyse_stale()
+        assert not entities.worker.busy
+        assert "another Lectern" in entities.panel.status.text()
+    finally:
+        window.library.readonly = False

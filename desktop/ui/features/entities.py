@@ -117,7 +117,7 @@ class EntitiesController(QObject):
         self.worker.article_done.connect(self._analysed)
         self.worker.progress.connect(self._progress)
         self.worker.idle.connect(self.progress_label.hide)
-        self.worker.failed.connect(lambda message: w.statusBar().showMessage(message, 10000))
+        self.worker.failed.connect(self._failed)
         add = w.add_action
         w.menus["article"].addSeparator()
         add("article", "Mark Selection as &Entity…", self.mark_selection, "Ctrl+Shift+E",
@@ -152,10 +152,25 @@ class EntitiesController(QObject):
             self._pending_open = article_id
             self._open_timer.start()
 
+    def _analyse(self, article_ids: list[int], first: bool = False) -> None:
+        """Hand articles to the worker process (the one way entity work leaves the GUI)."""
+        if self.window.library.readonly:
+            # Another Lectern writes this library; the worker would be a second writer.
+            self.panel.set_status("Entities are not computed while another Lectern window "
+                                  "has this library open; stored entities are shown.")
+            return
+        self.worker.request(article_ids, first=first)
+
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+        record = self.window.current_article
+        if record is not None and not self.mentions:
+            self.panel.set_status(message)
+
     def _request_open(self) -> None:
         record = self.window.current_article
         if record is not None and record.id == self._pending_open:
-            self.worker.request([record.id], first=True)
+            self._analyse([record.id], first=True)
         self._pending_open = None
 
     def refresh(self) -> None:
@@ -335,7 +350,7 @@ class EntitiesController(QObject):
         imported = getattr(report, "imported", [])
         ids = [article_id for _name, article_id, duplicate in imported if not duplicate]
         if ids:
-            self.worker.request(ids)
+            self._analyse(ids)
 
     def analyse_stale(self) -> None:
         """Articles never analysed, or analysed by another model or on other text."""
@@ -345,7 +360,7 @@ class EntitiesController(QObject):
             self.window.statusBar().showMessage(f"Entities unavailable: {exc}", 10000)
             return
         if stale:
-            self.worker.request(stale)
+            self._analyse(stale)
 
 
 def install(window: MainWindow) -> None:
