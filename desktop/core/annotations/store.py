@@ -146,6 +146,9 @@ class AnnotationStore:
                note: str = "", tags: Sequence[str] = ()) -> Annotation:
         """Highlight ``text[start:end]`` of an article (offsets into its cleaned text)."""
         text = self._text(article_id)
+        if not 0 <= start < end <= len(text):
+            raise BadAnnotation(f"the range {start}..{end} is not inside the article's text "
+                                f"(0..{len(text)}); select some text to highlight")
         # A selection's edges often carry spaces or a paragraph break: not part of the quote.
         while start < end and text[start].isspace():
             start += 1
