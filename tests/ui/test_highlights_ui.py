@@ -1,0 +1,227 @@
+"""Highlighting in the window: create, note, colour, delete, undo/redo, panel, links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from desktop.core.annotations import AnnotationStore
+from desktop.core.importing import text_source
+from desktop.core.library import Library
+from desktop.ui.features.highlights import HighlightsController
+from desktop.ui.reader_menu import add_reader_menu_hook, reader_menu
+
+ARTICLE = """The Night the River Froze Over
+
+For the first time in forty years, the river that runs through the old market town froze from bank to bank last week, and by Saturday morning hundreds of people had walked out onto the ice despite warnings from the council.
+
+The cold snap began on Tuesday. By Thursday the temperature at the weather station on the hill had fallen lower than at any time since records there began, and the ferry stopped running.
+
+“We had skaters, dog walkers and a brass band,” said one resident, who has lived by the river all her life.
+"""
+
+
+def opened(window) -> HighlightsController:  # type: ignore[no-untyped-def]
+    outcome = window.library.import_source(text_source(ARTICLE, name="river.txt"))
+    window.library_changed.emit()
+    window.open_article(outcome.article.id)
+    controller = window.findChild(HighlightsController)
+    assert controller is not None
+    return controller
+
+
+def select(window, quote: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    start = window.reader.text.index(quote)
+    window.reader.select_range(start, start + len(quote))
+    return start, start + len(quote)
+
+
+def stored(window) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """What is on disk, through a connection of its own."""
+    other = Library.open(window.library.path)
+    try:
+        return AnnotationStore(other).for_article(window.current_article.id)
+    finally:
+        other.close()
+
+
+def test_h_highlights_the_selection_and_it_is_saved(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    start, end = select(window, "brass band")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    [saved] = stored(window)
+    assert (saved.start, saved.end, saved.quote, saved.color) == (start, end, "brass band",
+                                                                   "yellow")
+    layer = window.reader.layer("highlights")
+    assert [(s.start, s.end) for s in layer] == [(start, end)]
+    assert controller.panel.list.count() == 1
+    assert "brass band" in controller.panel.list.item(0).text()
+    assert window.statusBar().currentMessage() == "Highlight saved"
+
+
+def test_keys_pick_colours_and_typing_in_notes_is_not_a_shortcut(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    select(window, "ferry stopped running")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_3)  # blue, applied to the selection
+    [saved] = stored(window)
+    assert saved.color == "blue" and controller.current_color == "blue"
+    window.notes_panel.editor.setFocus()
+    qtbot.keyClicks(window.notes_panel.editor, "h1")
+    assert window.notes_panel.editor.toPlainText() == "h1"
+    assert len(stored(window)) == 1
+
+
+def test_overlapping_and_cross_paragraph_highlights(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    a = controller.create(text.index("hundreds"), text.index("the council"), "yellow")
+    b = controller.create(text.index("walked out"), text.index("Tuesday"), "green")
+    assert a is not None and b is not None and "\n\n" in b.quote
+    pieces = [(s.start, s.end) for s in window.reader.layer("highlights")]
+    assert pieces == [(a.start, b.start), (b.start, a.end), (a.end, b.end)]
+    mixed = window.reader.layer("highlights")[1].format.background().color()
+    alone = window.reader.layer("highlights")[0].format.background().color()
+    assert mixed.alpha() > alone.alpha()
+    assert [x.id for x in stored(window)] == [a.id, b.id]
+
+
+def test_note_tags_colour_delete_with_undo_and_redo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    select(window, "brass band")
+    made = controller.highlight_selection("pink")
+    assert made is not None
+    dialog = controller.open_note_dialog(made.id)
+    dialog.note.setPlainText("Who booked a band?")
+    dialog.tags.setText("music, #town life")
+    dialog.accept()
+    [saved] = stored(window)
+    assert saved.note == "Who booked a band?" and saved.tags == ["music", "town-life"]
+    assert "Who booked a band?" in controller.panel.list.item(0).text()
+
+    controller.panel.select(made.id)  # edit in place in the panel
+    controller.panel.note_edit.setPlainText("Edited in the panel")
+    controller.panel.color_box.setCurrentIndex(4)
+    controller.panel.save_current()
+    [saved] = stored(window)
+    assert (saved.note, saved.color) == ("Edited in the panel", "purple")
+
+    controller.delete(made.id)
+    assert stored(window) == [] and controller.panel.list.count() == 0
+    stack = window.undo_stack
+    stack.undo()  # delete undone: back exactly as it was
+    assert stored(window) == [saved]
+    stack.undo()  # panel edit undone
+    assert (stored(window)[0].note, stored(window)[0].color) == ("Who booked a band?", "pink")
+    stack.undo()  # note undone
+    assert stored(window)[0].note == "" and stored(window)[0].tags == []
+    stack.undo()  # creation undone
+    assert stored(window) == [] and window.reader.layer("highlights") == []
+    for _ in range(4):
+        stack.redo()
+    assert stored(window) == []  # redo all the way: deleted again
+    stack.undo()
+    assert stored(window)[0].note == "Edited in the panel"
+    assert controller.panel.list.count() == 1
+
+
+def test_undo_with_keyboard(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    select(window, "brass band")
+    controller.highlight_selection()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window) == []
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(stored(window)) == 1
+
+
+def test_clicking_in_the_panel_selects_the_passage(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    first = controller.create(text.index("forty years"), text.index("forty years") + 11)
+    second = controller.create(text.index("brass band"), text.index("brass band") + 10)
+    assert first is not None and second is not None
+    window.reader.select_range(0, 0)
+    item = controller.panel.list.item(1)
+    rect = controller.panel.list.visualItemRect(item)
+    qtbot.mouseClick(controller.panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert window.reader.selected_range() == (second.start, second.end)
+
+
+def test_rename_colour_meaning(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    dialog = controller.panel.open_rename_dialog()
+    dialog.edits["blue"].setText("open question")
+    dialog.accept()
+    assert AnnotationStore(window.library).color_meanings()["blue"] == "open question"
+    window.undo_stack.undo()
+    assert AnnotationStore(window.library).color_meanings()["blue"] == "question"
+
+
+def test_link_to_a_highlight_selects_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    made = controller.create(text.index("ferry"), text.index("ferry") + 21, note="n")
+    assert made is not None
+    window.reader.select_range(0, 0)
+    window.open_link(f"lectern://article/{made.article_id}#{made.block_id}")
+    assert window.reader.selected_range() == (made.start, made.end)
+    assert controller.panel.current_id() == made.id
+
+
+def test_orphaned_highlights_are_listed_apart(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    made = controller.create(text.index("brass band"), text.index("brass band") + 10, note="keep")
+    assert made is not None
+    made.status = "orphaned"
+    controller.store.restore(made)
+    controller.refresh()
+    assert controller.panel.list.count() == 0 and controller.panel.orphans.count() == 1
+    assert "keep" in controller.panel.orphans.item(0).text()
+    assert controller.panel.orphans.isVisibleTo(controller.panel)
+    assert window.reader.layer("highlights") == []  # shown over no text
+
+
+def test_context_menu_has_standard_highlight_and_hooked_actions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    seen: list[int] = []
+    add_reader_menu_hook(window.reader, lambda menu, offset: (seen.append(offset),
+                                                              menu.addAction("Look Up")))
+    start, _end = select(window, "brass band")
+    menu = reader_menu(window.reader).build(start + 2)
+    titles = [a.text() for a in menu.actions()]
+    assert titles[:2] == ["&Copy", "Select &All"] and "Look Up" in titles
+    assert "Highlight" in titles and seen == [start + 2]
+    menu.deleteLater()
+    made = controller.highlight_selection()
+    assert made is not None
+    menu = reader_menu(window.reader).build(made.start + 1)
+    delete = next(a for a in menu.actions() if a.text() == "Delete Highlight")
+    delete.trigger()
+    assert stored(window) == []
+    assert isinstance(menu, QMenu)
+    menu.deleteLater()
+
+
+def test_toolbar_appears_by_a_selection_and_highlights(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    select(window, "brass band")
+    qtbot.waitUntil(controller.toolbar.isVisible, timeout=3000)
+    assert not controller.toolbar.delete_button.isVisibleTo(controller.toolbar)
+    qtbot.mouseClick(controller.toolbar.color_buttons["green"], Qt.MouseButton.LeftButton)
+    [saved] = stored(window)
+    assert saved.quote == "brass band" and saved.color == "green"
+    # clicking inside the highlight offers to edit it: change colour, delete
+    window.reader.select_range(saved.start + 3, saved.start + 3)
+    qtbot.waitUntil(lambda: controller.toolbar.isVisible()
+                    and controller.toolbar.delete_button.isVisibleTo(controller.toolbar),
+                    timeout=3000)
+    qtbot.mouseClick(controller.toolbar.color_buttons["purple"], Qt.MouseButton.LeftButton)
+    assert stored(window)[0].color == "purple"
+    qtbot.mouseClick(controller.toolbar.delete_button, Qt.MouseButton.LeftButton)
+    assert stored(window) == []
