@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from lectern_testing import SHARED
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture
@@ -57,13 +53,3 @@ def window(qtbot, lectern_home: Path):  # type: ignore[no-untyped-def]
     yield win
     win.tasks.wait()
     win.library.close()
-
-
-def run_cli(*args: str, home: Path, stdin: str | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run ``lectern`` as a user would, in a subprocess, on the library at ``home``."""
-    env = {**os.environ, "LECTERN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args], input=stdin, capture_output=True,
-        text=True, env=env, timeout=timeout, cwd=REPO,
-    )

@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from conftest import run_cli
+from lectern_testing import run_cli
 
 ARTICLE = """Home
 News

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from lectern_testing import REPO
 
 from desktop.core.importing import text_source
 from desktop.core.library import Library

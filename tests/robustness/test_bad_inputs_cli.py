@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_cli
 from hostile_inputs import BAD_CASES, GOOD_CASES, hostile_dir, integrity_ok
+from lectern_testing import run_cli
 
 __all__ = ["hostile_dir"]  # a fixture
 

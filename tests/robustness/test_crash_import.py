@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from hostile_inputs import article_text
+from lectern_testing import REPO
 
 from desktop.core.importing import text_source
 from desktop.core.paths import app_paths

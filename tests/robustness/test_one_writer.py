@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
 from hostile_inputs import article_text, integrity_ok
+from lectern_testing import REPO, run_cli
 
 from desktop.core.errors import LecternError
 from desktop.core.importing import text_source

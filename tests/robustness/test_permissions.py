@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from hostile_inputs import article_text
+from lectern_testing import run_cli
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import run_cli
+from lectern_testing import run_cli
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 

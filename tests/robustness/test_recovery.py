@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from hostile_inputs import article_text, integrity_ok
+from lectern_testing import run_cli
 
 from desktop.core.importing import text_source
 from desktop.core.paths import AppPaths, app_paths
