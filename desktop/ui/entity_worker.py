@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 
 import desktop
 
@@ -65,20 +65,20 @@ class EntityWorker(QObject):
         self._queue.clear()
         self._running.clear()
         process, self._process = self._process, None
-        if process is None:
-            return
-        process.finished.disconnect(self._finished)
-        if process.state() != QProcess.ProcessState.NotRunning:
-            process.kill()
-            process.waitForFinished(2000)
-        process.deleteLater()
+        if process is not None:
+            process.finished.disconnect(self._finished)
+            _end(process)
 
     # -- process ---------------------------------------------------------------
 
     def _start(self) -> None:
         if self._process is not None:
             return
-        process = QProcess(self)
+        # Owned by the application, not by this object: a window torn down
+        # without closing must not destroy a running QProcess (Qt warns, and
+        # the child would be orphaned); it is ended when this object goes.
+        process = QProcess(QCoreApplication.instance())
+        self.destroyed.connect(lambda *_: _end(process))
         environment = QProcessEnvironment.systemEnvironment()
         root = str(Path(desktop.__file__).resolve().parents[1])
         existing = environment.value("PYTHONPATH", "")
@@ -147,3 +147,13 @@ class EntityWorker(QObject):
             # Whatever it was working on is tried again, after the rest.
             self._queue = [i for i in self._queue if i not in lost] + lost
             self._start()
+
+
+def _end(process: QProcess) -> None:
+    try:
+        if process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(2000)
+        process.deleteLater()
+    except RuntimeError:  # already deleted with the application
+        pass

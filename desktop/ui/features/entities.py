@@ -7,6 +7,7 @@ when ready. Nothing here imports spaCy.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -129,6 +130,15 @@ class EntitiesController(QObject):
         add("article", "&Previous Entity Mention", lambda: self.step(-1), "Shift+F8")
         add("article", "Entity Co&rrections…", self.open_corrections)
 
+    def _library_open(self) -> bool:
+        """False once the window's library is closed (the window is going away)."""
+        try:
+            self.window.library.conn.execute("SELECT 1")
+        except sqlite3.ProgrammingError:
+            self.worker.stop()
+            return False
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.worker.stop()
@@ -138,7 +148,7 @@ class EntitiesController(QObject):
 
     def show_article(self, article_id: int) -> None:
         record = self.window.current_article
-        if record is None or record.id != article_id:
+        if record is None or record.id != article_id or not self._library_open():
             return
         self.selected, self.step_index = None, -1
         library = self.window.library
@@ -169,7 +179,7 @@ class EntitiesController(QObject):
 
     def _request_open(self) -> None:
         record = self.window.current_article
-        if record is not None and record.id == self._pending_open:
+        if record is not None and record.id == self._pending_open and self._library_open():
             self._analyse([record.id], first=True)
         self._pending_open = None
 
@@ -332,7 +342,7 @@ class EntitiesController(QObject):
 
     def _analysed(self, article_id: int) -> None:
         record = self.window.current_article
-        if record is not None and record.id == article_id:
+        if record is not None and record.id == article_id and self._library_open():
             selected, index = self.selected, self.step_index
             self.mentions = article_entities(self.window.library, article_id, record.text) or []
             self.render()
@@ -354,6 +364,8 @@ class EntitiesController(QObject):
 
     def analyse_stale(self) -> None:
         """Articles never analysed, or analysed by another model or on other text."""
+        if not self._library_open():
+            return
         try:
             stale = articles_needing_analysis(self.window.library)
         except Exception as exc:  # a damaged table must not break the window
