@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -122,6 +123,11 @@ class EntityPanel(QWidget):
             self.checkboxes[category.key] = box
             grid.addWidget(box, index // 2, index % 2)
 
+        self.filter = QLineEdit()
+        self.filter.setObjectName("entityFilter")
+        self.filter.setPlaceholderText("Filter entities")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
         self.tree = QTreeWidget()
         self.tree.setObjectName("entityTree")
         self.tree.setHeaderLabels(["Entity", "Mentions"])
@@ -161,6 +167,7 @@ class EntityPanel(QWidget):
         top_layout.addWidget(heading)
         top_layout.addWidget(legend)
         top_layout.addWidget(self.status)
+        top_layout.addWidget(self.filter)
         top_layout.addWidget(self.tree, 1)
         top_layout.addLayout(steps)
         bottom = QWidget()
@@ -231,6 +238,23 @@ class EntityPanel(QWidget):
                 if summary.text == selected:
                     self.tree.setCurrentItem(item)
             parent.setExpanded(True)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """Hide entities (and emptied categories) that do not contain the filter text."""
+        needle = self.filter.text().strip().casefold()
+        for i in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(i)
+            if parent is None:
+                continue
+            shown = 0
+            for j in range(parent.childCount()):
+                child = parent.child(j)
+                if child is not None:
+                    hide = bool(needle) and needle not in child.text(0).casefold()
+                    child.setHidden(hide)
+                    shown += not hide
+            parent.setHidden(shown == 0)
 
     def entity_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []

@@ -196,3 +196,20 @@ def test_read_only_library_never_starts_a_second_writer(window: Any, qtbot: Any)
         assert "another Lectern" in entities.panel.status.text()
     finally:
         window.library.readonly = False
+
+
+def test_filter_and_deleting_the_open_article_clear_the_panel(window: Any) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    panel = controller(window).panel
+    panel.filter.setText("cast")
+    visible_items = [i.text(0) for i in panel.entity_items() if not i.isHidden()]
+    assert visible_items == ["Castell", "Mira Castell"]
+    assert [panel.tree.topLevelItem(i).isHidden()
+            for i in range(panel.tree.topLevelItemCount())].count(False) == 1
+    panel.filter.clear()
+    window.library.delete_article(article_id)
+    window.close_article()
+    window.library_changed.emit()
+    assert panel.entity_items() == []
+    assert window.reader.layer("entities") == []

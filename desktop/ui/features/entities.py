@@ -104,7 +104,7 @@ class EntitiesController(QObject):
     def _connect(self) -> None:
         w, p = self.window, self.panel
         w.article_opened.connect(self.show_article)
-        w.library_changed.connect(lambda: self._background.start())
+        w.library_changed.connect(self._library_changed)
         w.imports_done.connect(self._imported)
         if hasattr(w, "theme_changed"):
             w.theme_changed.connect(lambda _name: self._restyle())
@@ -355,6 +355,14 @@ class EntitiesController(QObject):
             self.progress_label.show()
         elif done >= total:
             self.progress_label.hide()
+
+    def _library_changed(self) -> None:
+        if self.window.current_article is None:  # the open article was deleted
+            self.mentions, self.selected = [], None
+            self.reader.clear_layer(FOCUS_LAYER)
+            self.render()
+            self._show_selection(select_text=False)
+        self._background.start()
 
     def _imported(self, report: object) -> None:
         imported = getattr(report, "imported", [])
