@@ -213,3 +213,26 @@ def test_filter_and_deleting_the_open_article_clear_the_panel(window: Any) -> No
     window.library_changed.emit()
     assert panel.entity_items() == []
     assert window.reader.layer("entities") == []
+
+
+@pytest.mark.slow
+def test_imported_articles_are_analysed_in_the_background(window: Any, qtbot: Any,
+                                                          tmp_path: Any) -> None:
+    from desktop.core.entities.store import articles_needing_analysis
+    from desktop.ui import actions
+
+    files = []
+    for i, city in enumerate(("Lisbon", "Porto", "Faro")):
+        path = tmp_path / f"story{i}.txt"
+        path.write_text(f"Harbour News From {city}\n\n" + BODY.replace("Lisbon", city),
+                        encoding="utf-8")
+        files.append(str(path))
+    entities = controller(window)
+    seen: list[tuple[int, int]] = []
+    entities.worker.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(window.imports_done, timeout=30000):
+        actions.import_files(window, files)
+    qtbot.waitUntil(lambda: not articles_needing_analysis(window.library), timeout=60000)
+    assert len(window.library.article_ids()) == 3
+    assert max(total for _done, total in seen) >= 3  # one batch, reported as it went
+    qtbot.waitUntil(lambda: bool(window.reader.layer("entities")), timeout=10000)
