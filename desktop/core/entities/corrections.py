@@ -101,7 +101,7 @@ def delete_correction(library: Library, text: str) -> Correction | None:
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in phrase.split()]
-    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])")
+    return re.compile(r"(?<![\w])" + r"[^\S\n]+".join(words) + r"(?![\w])")
 
 
 def apply_corrections(text: str, mentions: list[Mention],

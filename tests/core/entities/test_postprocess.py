@@ -164,3 +164,18 @@ def test_titles_without_a_full_stop_mark_people_too() -> None:
     assert texts(honorific_people(text, raw)) == [
         ("Priya Raman", "PERSON"), ("Ilse Brandt", "PERSON"),
     ]
+
+
+def test_honorific_names_stop_at_line_breaks_and_institutions() -> None:
+    text = ("Thanks to Mr. Okafor\n\nThe Board met at Queen Mary University and "
+            "King Abdullah Airport, with Queen Elena present.")
+    raw = spans(text, ("King Abdullah Airport", "FAC"))
+    result = texts(honorific_people(text, raw))
+    assert result == [("Okafor", "PERSON"), ("King Abdullah Airport", "FAC"),
+                      ("Elena", "PERSON")]
+
+
+def test_honorific_inside_a_longer_name_keeps_that_name() -> None:
+    text = "She lived at the Queen Anne Mews of Westminster last year."
+    raw = spans(text, ("Queen Anne Mews of Westminster", "FAC"))
+    assert honorific_people(text, raw) == raw
