@@ -124,7 +124,9 @@ def build_context(library: Library, highlights: HighlightSource, article_id: int
     record = library.article(article_id)
     meanings = highlights.color_meanings() if meanings is None else meanings
     items = [_highlight_vars(h, meanings) for h in highlights.for_article(article_id)]
-    notes = library.note(article_id)
+    # The user's Markdown, as written, but with one kind of line ending (a file
+    # mixing them confuses editors and diff tools).
+    notes = library.note(article_id).replace("\r\n", "\n").replace("\r", "\n")
     tags = sorted({tag_name(t) for h in items for t in h.tags} - {""}, key=str.casefold)
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     return ExportContext(

@@ -16,9 +16,11 @@ _RESERVED = frozenset(
     + [f"COM{i}" for i in (*range(1, 10), "¹", "²", "³")]
     + [f"LPT{i}" for i in (*range(1, 10), "¹", "²", "³")]
 )
-# Forbidden or troublesome in a name on some system (or in a Markdown link / wikilink).
-_UNSAFE = re.compile(r"[<>:\"/\\|?*#^\[\]{}%&$!@+=`'~,;\x00-\x1f\x7f]+")
-_SEPARATORS = re.compile(r"[\s\-_.]+")
+# Letters, digits and marks of any script, and symbols such as emoji, are kept;
+# everything else (punctuation, which some system or a Markdown link or wikilink
+# chokes on, spaces, controls) separates words.
+_KEPT_CATEGORIES = ("L", "N", "M", "So")
+_SEPARATORS = re.compile(r"-+")
 # macOS stores names decomposed, so NFC here keeps every system's bytes alike;
 # 255 bytes is the usual per-name limit; keep well under it for the suffix and
 # for sync tools that add their own.
@@ -34,10 +36,10 @@ def _truncate_utf8(text: str, limit: int) -> str:
 
 def slugify(title: str, max_bytes: int = 80) -> str:
     """Lower-case words joined by ``-``; letters of any script are kept."""
-    text = unicodedata.normalize("NFKC", title)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    text = _UNSAFE.sub(" ", text).casefold()
+    text = unicodedata.normalize("NFKC", title).casefold()
     text = unicodedata.normalize("NFC", text)  # casefold can leave decomposed marks
+    text = "".join(ch if unicodedata.category(ch).startswith(_KEPT_CATEGORIES) else "-"
+                   for ch in text)
     text = _SEPARATORS.sub("-", text).strip("-")
     text = _truncate_utf8(text, max_bytes).strip("-")
     return text

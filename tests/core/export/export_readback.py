@@ -77,6 +77,11 @@ def parse_note(text: str) -> ReadNote:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        in_notes = section == "Notes"
+        if tok.type == "heading_open" and in_notes and not (
+                tok.tag == "h2" and tokens[i + 1].content.startswith("Added by Lectern on")):
+            i += 1  # the user's own Markdown: headings in it are theirs
+            continue
         if tok.type == "heading_open":
             heading = inline_text(tokens[i + 1])
             if tok.tag == "h1" and not title:
