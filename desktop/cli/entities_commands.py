@@ -70,15 +70,17 @@ def _from_library(name: str, library: Any) -> _Input:
 
 def cmd_entities(args: argparse.Namespace) -> int:
     from desktop.core.entities.corrections import apply_corrections, list_corrections
-    from desktop.core.entities.store import freshness
+    from desktop.core.entities.store import Freshness, freshness
 
     library = open_library()
     inputs = [_read(name, args.raw, library) for name in args.inputs]
+    # Files always go through the model; library articles only when their stored
+    # results are missing or were computed by another model.
     pending = [
         i for i in inputs
         if not i.error and (i.mentions is None or (
-            i.article_id is not None and freshness(library, i.article_id, i.text).value
-            == "stale model"))
+            i.article_id is not None
+            and freshness(library, i.article_id, i.text) is Freshness.STALE_MODEL))
     ]
     if pending:
         _recognise(pending, library)
