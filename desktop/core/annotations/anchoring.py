@@ -113,18 +113,21 @@ def context_score(selector: Selector, text: str, start: int, end: int) -> float:
 def adjacent_agreement(selector: Selector, text: str, start: int, end: int) -> float:
     """Share of the prefix and suffix that agree character by character outward from
     the quote's edges. Unlike ``context_score`` it does not forgive a shift, so a
-    short word repeated a few words away does not look like the highlighted one."""
+    short word repeated a few words away does not look like the highlighted one.
+    A side beyond a paragraph break says nothing (paragraphs move) and counts 0."""
     before = text[max(0, start - len(selector.prefix)):start]
     after = text[end:end + len(selector.suffix)]
     same = 0
-    for x, y in zip(reversed(selector.prefix), reversed(before), strict=False):
-        if x != y:
-            break
-        same += 1
-    for x, y in zip(selector.suffix, after, strict=False):
-        if x != y:
-            break
-        same += 1
+    if not selector.prefix.endswith("\n"):
+        for x, y in zip(reversed(selector.prefix), reversed(before), strict=False):
+            if x != y:
+                break
+            same += 1
+    if not selector.suffix.startswith("\n"):
+        for x, y in zip(selector.suffix, after, strict=False):
+            if x != y:
+                break
+            same += 1
     return same / max(1, len(selector.prefix) + len(selector.suffix))
 
 
@@ -133,8 +136,11 @@ def _context_confirms(selector: Selector, text: str, start: int, end: int) -> tu
     before = text[max(0, start - len(selector.prefix)):start]
     after = text[end:end + len(selector.suffix)]
     # One side intact is enough: an edit right next to a quote spoils only that side.
-    one_side = (bool(selector.prefix) and before == selector.prefix) or (
-        bool(selector.suffix) and after == selector.suffix)
+    # Not a side across a paragraph break: another paragraph may have moved in there.
+    one_side = (bool(selector.prefix) and not selector.prefix.endswith("\n")
+                and before == selector.prefix) or (
+        bool(selector.suffix) and not selector.suffix.startswith("\n")
+        and after == selector.suffix)
     if one_side:
         return True, score
     if len(selector.exact) < LONG_QUOTE:
@@ -161,16 +167,24 @@ def reanchor(selector: Selector, text: str, expected: int | None = None) -> Anch
     exact = _exact_elsewhere(selector, text, expected)
     if exact is not None and exact.confidence >= 0.98:  # quote and context intact
         return exact
+    if exact is None:
+        return _fuzzy(selector, text, expected)
     # A repeated passage: the exact copy found may be the other one, while the
-    # highlighted one was edited. Both are scored alike; the better wins.
-    fuzzy = _fuzzy(selector, text, expected)
-    if exact is None or fuzzy is None:
-        return exact or fuzzy
+    # highlighted one was edited. Compare it with the best place elsewhere.
+    others = _fuzzy_candidates(selector, text, expected, avoid=exact)
+    if not others:
+        return exact
+    fuzzy = others[0]
     exact_score = _score(1.0, exact.confidence, exact.start, expected, text)
-    apart = fuzzy.end <= exact.start or exact.end <= fuzzy.start
-    if apart and abs(exact_score - fuzzy.confidence) < AMBIGUOUS:
+    if abs(exact_score - fuzzy.confidence) < AMBIGUOUS:
         return None
-    return exact if exact_score >= fuzzy.confidence else fuzzy
+    # The exact copy has the words; the edited one the surroundings and the place
+    # (a revised sentence and its untouched pull quote): too close to call.
+    fuzzy_context = context_score(selector, text, fuzzy.start, fuzzy.end)
+    if fuzzy_context > exact.confidence and abs(fuzzy.start - expected) < abs(
+            exact.start - expected):
+        return None
+    return exact if exact_score > fuzzy.confidence else fuzzy
 
 
 def _at_old_position(selector: Selector, text: str) -> Anchor | None:
@@ -288,9 +302,11 @@ def _align(exact: str, text: str, guess: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
+def _fuzzy_candidates(selector: Selector, text: str, expected: int,
+                      avoid: Anchor | None = None) -> list[Anchor]:
+    """Places that pass the fuzzy thresholds, best first (none overlapping ``avoid``)."""
     exact = selector.exact
-    best: tuple[float, int, int] | None = None
+    found: list[Anchor] = []
     tried: set[tuple[int, int]] = set()
     for guess in _candidate_starts(selector, text):
         span = _align(exact, text, guess)
@@ -298,8 +314,10 @@ def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
             continue
         tried.add(span)
         start, end = span
+        if avoid is not None and start < avoid.end and avoid.start < end:
+            continue
         quote_score = similarity(text[start:end], exact)
-        if quote_score < MIN_QUOTE_SIMILARITY:
+        if quote_score < MIN_QUOTE_SIMILARITY or not _paragraphs_agree(exact, text[start:end]):
             continue
         confirmed, context = _context_confirms(selector, text, start, end)
         if not confirmed and not (len(exact) >= LONG_QUOTE and quote_score >= 0.9):
@@ -308,14 +326,35 @@ def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
                 selector, text, start, end) < SHORT_QUOTE_CONTEXT:
             continue
         score = _score(quote_score, context, start, expected, text)
-        if score >= MIN_FUZZY_SCORE and (best is None or score > best[0]):
-            best = (score, start, end)
-            if score >= 0.97:  # near-perfect: no other place can do better by much
-                break
-    if best is None:
+        if score >= MIN_FUZZY_SCORE:
+            found.append(Anchor(start, end, score, "fuzzy"))
+    found.sort(key=lambda a: -a.confidence)
+    return found
+
+
+def _paragraphs_agree(exact: str, found: str) -> bool:
+    """A quote across paragraphs matches only if each of its paragraphs does: when a
+    paragraph moved away, the one now beside the rest must not pass for it."""
+    if "\n\n" not in exact and "\n\n" not in found:
+        return True
+    ours, theirs = exact.split("\n\n"), found.split("\n\n")
+    if len(ours) != len(theirs):  # paragraphs merged or split by an edit: no telling
+        return True
+    return all(similarity(a, b) >= 0.5 for a, b in zip(ours, theirs, strict=True)
+               if max(len(a), len(b)) >= 8)
+
+
+def _fuzzy(selector: Selector, text: str, expected: int) -> Anchor | None:
+    """The best fuzzy place, unless another place, elsewhere, is about as good."""
+    found = _fuzzy_candidates(selector, text, expected)
+    if not found:
         return None
-    score, start, end = best
-    return Anchor(start, end, score, "fuzzy")
+    best = found[0]
+    for other in found[1:]:
+        apart = other.end <= best.start or best.end <= other.start
+        if apart and best.confidence - other.confidence < AMBIGUOUS:
+            return None
+    return best
 
 
 def _score(quote: float, context: float, start: int, expected: int, text: str) -> float:
