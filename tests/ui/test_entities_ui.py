@@ -142,9 +142,9 @@ def test_corrections_dialog_lists_and_deletes(window: Any, qtbot: Any) -> None:
     article_id = add_analysed(window, "Port Town Keeps Its Mayor")
     window.open_article(article_id)
     entities = controller(window)
-    entities.remove("Lisbon")
-    entities.relabel("Tuesday", "events")
-    dialog = CorrectionsDialog(window.library, entities._push, window)
+    entities.corrections.remove("Lisbon")
+    entities.corrections.relabel("Tuesday", "events")
+    dialog = CorrectionsDialog(window.library, entities.corrections.push, window)
     qtbot.addWidget(dialog)
     assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == [
         "Lisbon", "Tuesday"]
@@ -236,3 +236,29 @@ def test_imported_articles_are_analysed_in_the_background(window: Any, qtbot: An
     assert len(window.library.article_ids()) == 3
     assert max(total for _done, total in seen) >= 3  # one batch, reported as it went
     qtbot.waitUntil(lambda: bool(window.reader.layer("entities")), timeout=10000)
+
+
+def test_article_menu_acts_on_the_entity_under_the_cursor(
+        window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    text = window.current_article.text
+
+    def trigger(title: str) -> None:
+        next(a for a in window.menus["article"].actions()
+             if a.text().replace("&", "") == title).trigger()
+
+    start = text.index("Tuesday")
+    window.reader.select_range(start + 2, start + 3)  # inside the word
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
+        lambda *_args, **_kw: ("Events", True)))
+    trigger("Change Entity Category…")
+    assert layer_texts(window)["Tuesday"].startswith("Tuesday — Events")
+    start = text.index("Lisbon")
+    window.reader.select_range(start, start + 3)
+    trigger("Remove Entity")
+    assert "Lisbon" not in layer_texts(window)
+    assert window.undo_stack.undoText() == "Remove entity “Lisbon”"
+    window.reader.select_range(text.index("fishermen"), text.index("fishermen") + 4)
+    trigger("Remove Entity")  # nothing there: said, nothing changed
+    assert "cursor on an entity" in window.statusBar().currentMessage()

@@ -11,10 +11,8 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QInputDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
-from desktop.core.entities import corrections as gazetteer
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
 from desktop.core.entities.mentions import Mention, entity_key
 from desktop.core.entities.store import (
@@ -28,7 +26,7 @@ from desktop.core.entities.store import (
     summarise,
     visible,
 )
-from desktop.core.errors import LecternError
+from desktop.ui.entity_corrections import CorrectionActions
 from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.entity_worker import EntityWorker
 from desktop.ui.reader_view import Span
@@ -41,38 +39,6 @@ LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
 BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
 OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the reader stops
-
-
-class CorrectionCommand(QUndoCommand):
-    """Set (or, with action None, delete) the correction for one entity text."""
-
-    def __init__(self, controller: EntitiesController, text: str, action: str | None,
-                 label: str = "", title: str = "") -> None:
-        super().__init__(title or "Entity correction")
-        self.controller, self.entity, self.action, self.label = controller, text, action, label
-        self.previous: gazetteer.Correction | None = None
-
-    def redo(self) -> None:
-        library = self.controller.window.library
-        try:
-            if self.action is None:
-                self.previous = gazetteer.delete_correction(library, self.entity)
-            else:
-                self.previous = gazetteer.set_correction(library, self.entity, self.action,
-                                                         self.label)
-        except LecternError as exc:  # e.g. a read-only library: say so, keep nothing
-            self.controller.window.statusBar().showMessage(f"Not corrected: {exc}", 8000)
-            self.setObsolete(True)  # the undo stack drops it
-            return
-        self.controller.refresh()
-
-    def undo(self) -> None:
-        library = self.controller.window.library
-        if self.previous is not None:
-            gazetteer.put_correction(library, self.previous)
-        else:
-            gazetteer.delete_correction(library, self.entity)
-        self.controller.refresh()
 
 
 class EntitiesController(QObject):
@@ -92,6 +58,7 @@ class EntitiesController(QObject):
         self.progress_label.setObjectName("entityProgress")
         self.progress_label.hide()
         window.statusBar().addPermanentWidget(self.progress_label)
+        self.corrections = CorrectionActions(self)
         self._connect()
         window.installEventFilter(self)
         self._background = QTimer(self, singleShot=True, interval=BACKGROUND_DELAY_MS)
@@ -112,23 +79,23 @@ class EntitiesController(QObject):
         p.entity_chosen.connect(self.choose)
         p.step_requested.connect(self.step)
         p.article_requested.connect(w.open_article)
-        p.remove_requested.connect(self.remove)
-        p.relabel_requested.connect(self.relabel)
-        p.corrections_requested.connect(self.open_corrections)
+        p.remove_requested.connect(self.corrections.remove)
+        p.relabel_requested.connect(self.corrections.relabel)
+        p.corrections_requested.connect(self.corrections.open_corrections)
         self.worker.article_done.connect(self._analysed)
         self.worker.progress.connect(self._progress)
         self.worker.idle.connect(self.progress_label.hide)
         self.worker.failed.connect(self._failed)
-        add = w.add_action
+        add, fix = w.add_action, self.corrections
         w.menus["article"].addSeparator()
-        add("article", "Mark Selection as &Entity…", self.mark_selection, "Ctrl+Shift+E",
+        add("article", "Mark Selection as &Entity…", fix.mark_selection, "Ctrl+Shift+E",
             "Mark the selected text as an entity, everywhere in the library")
-        add("article", "&Remove Entity", self.remove_at_cursor, "Ctrl+Shift+R",
+        add("article", "&Remove Entity", fix.remove_at_cursor, "Ctrl+Shift+R",
             "This is not an entity (everywhere in the library)")
-        add("article", "Change Entity &Category…", self.relabel_at_cursor, "Ctrl+Shift+K")
+        add("article", "Change Entity &Category…", fix.relabel_at_cursor, "Ctrl+Shift+K")
         add("article", "&Next Entity Mention", lambda: self.step(1), "F8")
         add("article", "&Previous Entity Mention", lambda: self.step(-1), "Shift+F8")
-        add("article", "Entity Co&rrections…", self.open_corrections)
+        add("article", "Entity Co&rrections…", self.corrections.open_corrections)
 
     def _library_open(self) -> bool:
         """False once the window's library is closed (the window is going away)."""
@@ -231,7 +198,7 @@ class EntitiesController(QObject):
 
     # -- choosing and stepping ---------------------------------------------------
 
-    def _selected_mentions(self) -> list[Mention]:
+    def selected_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.key == self.selected]
 
     def choose(self, text: str) -> None:
@@ -245,13 +212,13 @@ class EntitiesController(QObject):
             if chosen:
                 self.choose(str(chosen))
             return
-        mentions = self._selected_mentions()
+        mentions = self.selected_mentions()
         if mentions:
             self.step_index = (self.step_index + delta) % len(mentions)
             self._show_selection(select_text=True)
 
     def _show_selection(self, select_text: bool) -> None:
-        mentions = self._selected_mentions()
+        mentions = self.selected_mentions()
         record = self.window.current_article
         if not mentions or record is None:
             self.reader.clear_layer(FOCUS_LAYER)
@@ -269,74 +236,6 @@ class EntitiesController(QObject):
         self.panel.set_position(self.step_index + 1, len(mentions))
         found = articles_mentioning(self.window.library, mentions[0].text)
         self.panel.set_articles(mentions[0].key, found, record.id)
-
-    # -- corrections -------------------------------------------------------------
-
-    def _push(self, text: str, action: str | None, label: str, title: str) -> None:
-        self.window.undo_stack.push(CorrectionCommand(self, text, action, label, title))
-
-    def remove(self, text: str) -> None:
-        self._push(text, "remove", "", f"Remove entity “{entity_key(text)}”")
-
-    def relabel(self, text: str, category_key: str) -> None:
-        category = BY_KEY[category_key]
-        key = entity_key(text)
-        current = gazetteer.correction_for(self.window.library, key)
-        action = "add" if current is not None and current.action == "add" else "relabel"
-        self._push(key, action, category.primary_label, f"“{key}” is {category.name}")
-
-    def _ask_category(self, title: str, text: str) -> str | None:
-        names = [c.name for c in CATEGORIES]
-        name, ok = QInputDialog.getItem(self.window, title, f"Category of “{text}”:", names,
-                                        0, False)
-        return next((c.key for c in CATEGORIES if c.name == name), None) if ok else None
-
-    def mark_selection(self) -> None:
-        record, chosen = self.window.current_article, self.reader.selected_range()
-        if record is None or chosen is None:
-            self.window.statusBar().showMessage("Select the text of an entity first", 5000)
-            return
-        text = record.text[chosen[0]:chosen[1]].strip()
-        if not text or "\n" in text:
-            self.window.statusBar().showMessage("An entity is a name within one paragraph", 5000)
-            return
-        key = self._ask_category("Mark as entity", text)
-        if key is not None:
-            label = BY_KEY[key].primary_label
-            self._push(text, "add", label, f"Mark “{entity_key(text)}” as {BY_KEY[key].name}")
-
-    def _mention_at_cursor(self) -> Mention | None:
-        chosen = self.reader.selected_range()
-        if chosen is None:
-            offset = self.reader.doc_to_text(self.reader.textCursor().position())
-            chosen = (offset, offset + 1)
-        hit = next((m for m in self.mentions if m.start < chosen[1] and chosen[0] < m.end), None)
-        if hit is None and self.selected is not None:
-            hit = next(iter(self._selected_mentions()), None)
-        return hit
-
-    def remove_at_cursor(self) -> None:
-        mention = self._mention_at_cursor()
-        if mention is None:
-            self.window.statusBar().showMessage("Put the cursor on an entity first", 5000)
-            return
-        self.remove(mention.text)
-
-    def relabel_at_cursor(self) -> None:
-        mention = self._mention_at_cursor()
-        if mention is None:
-            self.window.statusBar().showMessage("Put the cursor on an entity first", 5000)
-            return
-        key = self._ask_category("Change category", mention.key)
-        if key is not None:
-            self.relabel(mention.text, key)
-
-    def open_corrections(self) -> None:
-        from desktop.ui.corrections_dialog import CorrectionsDialog
-
-        dialog = CorrectionsDialog(self.window.library, self._push, self.window)
-        self.window.undo_stack.indexChanged.connect(dialog.reload)
-        dialog.open()
 
     # -- analysis ----------------------------------------------------------------
 

@@ -1,0 +1,135 @@
+"""The reader's entity corrections as user actions: remove, change category, mark
+a selection, and the Corrections dialog. Each goes on the window's undo stack.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.core.entities import corrections as gazetteer
+from desktop.core.entities.categories import BY_KEY, CATEGORIES
+from desktop.core.entities.mentions import Mention, entity_key
+from desktop.core.errors import LecternError
+
+if TYPE_CHECKING:
+    from desktop.ui.features.entities import EntitiesController
+
+
+class CorrectionCommand(QUndoCommand):
+    """Set (or, with action None, delete) the correction for one entity text."""
+
+    def __init__(self, controller: EntitiesController, text: str, action: str | None,
+                 label: str = "", title: str = "") -> None:
+        super().__init__(title or "Entity correction")
+        self.controller, self.entity, self.action, self.label = controller, text, action, label
+        self.previous: gazetteer.Correction | None = None
+
+    def redo(self) -> None:
+        library = self.controller.window.library
+        try:
+            if self.action is None:
+                self.previous = gazetteer.delete_correction(library, self.entity)
+            else:
+                self.previous = gazetteer.set_correction(library, self.entity, self.action,
+                                                         self.label)
+        except LecternError as exc:  # e.g. a read-only library: say so, keep nothing
+            self.controller.window.statusBar().showMessage(f"Not corrected: {exc}", 8000)
+            self.setObsolete(True)  # the undo stack drops it
+            return
+        self.controller.refresh()
+
+    def undo(self) -> None:
+        library = self.controller.window.library
+        if self.previous is not None:
+            gazetteer.put_correction(library, self.previous)
+        else:
+            gazetteer.delete_correction(library, self.entity)
+        self.controller.refresh()
+
+
+class CorrectionActions(QObject):
+    """What the Article menu, the Entities tab and the dialog call to correct entities."""
+
+    def __init__(self, controller: EntitiesController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.window = controller.window
+        self.reader = controller.reader
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)
+
+    def push(self, text: str, action: str | None, label: str, title: str) -> None:
+        command = CorrectionCommand(self.controller, text, action, label, title)
+        self.window.undo_stack.push(command)
+
+    def remove(self, text: str) -> None:
+        self.push(text, "remove", "", f"Remove entity “{entity_key(text)}”")
+
+    def relabel(self, text: str, category_key: str) -> None:
+        category = BY_KEY[category_key]
+        key = entity_key(text)
+        current = gazetteer.correction_for(self.window.library, key)
+        # A text the reader marked everywhere stays marked everywhere, in its new category.
+        action = "add" if current is not None and current.action == "add" else "relabel"
+        self.push(key, action, category.primary_label, f"“{key}” is {category.name}")
+
+    def _ask_category(self, title: str, text: str) -> str | None:
+        names = [c.name for c in CATEGORIES]
+        name, ok = QInputDialog.getItem(self.window, title, f"Category of “{text}”:", names,
+                                        0, False)
+        return next((c.key for c in CATEGORIES if c.name == name), None) if ok else None
+
+    def mark_selection(self) -> None:
+        record, chosen = self.window.current_article, self.reader.selected_range()
+        if record is None or chosen is None:
+            self._say("Select the text of an entity first")
+            return
+        text = record.text[chosen[0]:chosen[1]].strip()
+        if not text or "\n" in text:
+            self._say("An entity is a name within one paragraph")
+            return
+        key = self._ask_category("Mark as entity", text)
+        if key is not None:
+            category = BY_KEY[key]
+            self.push(text, "add", category.primary_label,
+                      f"Mark “{entity_key(text)}” as {category.name}")
+
+    def _mention_at_cursor(self) -> Mention | None:
+        """The mention under the selection or the cursor, else the one chosen in the tab."""
+        chosen = self.reader.selected_range()
+        if chosen is None:
+            offset = self.reader.doc_to_text(self.reader.textCursor().position())
+            chosen = (offset, offset + 1)
+        mentions = self.controller.mentions
+        hit = next((m for m in mentions if m.start < chosen[1] and chosen[0] < m.end), None)
+        if hit is None and self.controller.selected is not None:
+            hit = next(iter(self.controller.selected_mentions()), None)
+        return hit
+
+    def remove_at_cursor(self) -> None:
+        mention = self._mention_at_cursor()
+        if mention is None:
+            self._say("Put the cursor on an entity first")
+            return
+        self.remove(mention.text)
+
+    def relabel_at_cursor(self) -> None:
+        mention = self._mention_at_cursor()
+        if mention is None:
+            self._say("Put the cursor on an entity first")
+            return
+        key = self._ask_category("Change category", mention.key)
+        if key is not None:
+            self.relabel(mention.text, key)
+
+    def open_corrections(self) -> None:
+        from desktop.ui.corrections_dialog import CorrectionsDialog
+
+        dialog = CorrectionsDialog(self.window.library, self.push, self.window)
+        self.window.undo_stack.indexChanged.connect(dialog.reload)
+        dialog.open()
