@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import PARAGRAPHS, FakeAnnotationStore, add_article
+from conftest import PARAGRAPHS, add_article, store_for
 from export_readback import split_front_matter
 from markdown_it import MarkdownIt
 
@@ -24,7 +24,7 @@ README = preset_folder() / "README.md"
 
 
 def _export(library: Any, template: str, folder: Path, user: Path | None = None) -> str:
-    store = FakeAnnotationStore(library)
+    store = store_for(library)
     article_id = add_article(library)
     text = library.article(article_id).text
     start = text.index(PARAGRAPHS[0])
@@ -83,7 +83,7 @@ def test_template_given_as_a_file_path(library: Any, tmp_path: Path) -> None:
 
 
 def test_bad_templates_say_what_is_wrong(tmp_path: Path, library: Any) -> None:
-    with pytest.raises(TemplateProblem, match="no template named 'nope'.*default"):
+    with pytest.raises(TemplateProblem, match=r"no template named 'nope'.*default"):
         load_template("nope", None)
     broken = tmp_path / "broken.md.j2"
     broken.write_text("line\n{% for x in %}\n")
@@ -92,7 +92,7 @@ def test_bad_templates_say_what_is_wrong(tmp_path: Path, library: Any) -> None:
     typo = tmp_path / "typo.md.j2"
     typo.write_text("{{ article.titel }}\n")
     article_id = add_article(library)
-    report = Exporter(library, load_template(str(typo), None), FakeAnnotationStore(library)
+    report = Exporter(library, load_template(str(typo), None), store_for(library)
                       ).export([article_id], tmp_path / "out")
     assert report.files[0].status == "failed" and "titel" in report.files[0].message
     assert not list((tmp_path / "out").iterdir())

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import PARAGRAPHS, FakeAnnotationStore, add_article
+from conftest import PARAGRAPHS, add_article, store_for
 
 from desktop.core.export.web_annotation import CONTEXT, annotation_collection
 
 
 def test_collection_has_quote_and_position_selectors_and_bodies(library: Any) -> None:
-    store = FakeAnnotationStore(library)
+    store = store_for(library)
     article_id = add_article(library)
     record = library.article(article_id)
     start = record.text.index(PARAGRAPHS[1])
@@ -32,4 +32,4 @@ def test_collection_has_quote_and_position_selectors_and_bodies(library: Any) ->
     assert position == {"type": "TextPositionSelector", "start": start, "end": start + 20}
     assert record.text[position["start"]:position["end"]] == quote["exact"]
     purposes = {b["purpose"]: b["value"] for b in first["body"]}
-    assert purposes == {"commenting": "why?", "tagging": "method", "classifying": "definition"}
+    assert purposes == {"commenting": "why?", "tagging": "method", "classifying": store.color_meanings()["blue"]}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PARAGRAPHS, FakeAnnotationStore, add_article
+from conftest import PARAGRAPHS, add_article, store_for
 from export_readback import parse_note
 
 from desktop.core.export import atomic
@@ -19,8 +19,8 @@ NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(library: Any) -> FakeAnnotationStore:
-    return FakeAnnotationStore(library)
+def store(library: Any) -> Any:
+    return store_for(library)
 
 
 @pytest.fixture
