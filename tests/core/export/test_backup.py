@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import add_article
+from export_fixtures import add_article
 
 from desktop.core.export.backup import BackupProblem, backup_library, user_tables
 from desktop.core.export.restore import restore_library

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import add_article
+from export_fixtures import add_article
 
 from desktop.core.export.citation import bibtex, citekey, csl_item, csl_json, split_authors
 

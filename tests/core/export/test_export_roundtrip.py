@@ -8,11 +8,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from conftest import add_article, orphan, store_for
+from export_fixtures import add_article, hard_text, orphan, store_for
 from export_readback import parse_note
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_markdown_escape import hard_text
 
 from desktop.core.annotations import BadAnnotation
 from desktop.core.export.templates import load_template

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from export_fixtures import hard_text
 from export_readback import inline_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,24 +20,6 @@ from desktop.core.export.markdown_escape import (
 )
 
 PARSER = MarkdownIt("commonmark")
-
-# What web pages and notes really hold, and what would otherwise become markup.
-HARD_PIECES = [
-    ">", "> ", "#", "# ", "## x", "*", "**b**", "_i_", "|", "| a | b |", "`", "```", "~~~",
-    "---", "***", "___", "===", "- ", "+ ", "1. ", "2) ", "<div>", "</p>", "<!-- c -->",
-    "<https://x.org>", "&amp;", "&#42;", "&copy", "\\", "\\*", "[a](b)", "[[wiki]]", "![i](x)",
-    "==mark==", "%%c%%", "^abc", "$x$", "~~s~~", "📚", "👩🏽‍🔬", "مرحبا", "שלום", "\u200f",
-    "\u202e", "\n", "\n\n", "\n\n\n", "    ", "\t", " ", "  ", "\r", "\r\n", "\u2028", "\u2029", "\u2026",
-    "\x0c", "\u00a0", "\u3000", "[^1]", "[x]: /url", ":::", "{{ x }}", "{% y %}", "=", "%",
-]
-hard_text = st.lists(
-    st.one_of(
-        st.sampled_from(HARD_PIECES),
-        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=8),
-    ),
-    max_size=14,
-).map("".join)
-
 
 def read_paragraphs(markdown: str) -> str:
     tokens = PARSER.parse(markdown)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import PARAGRAPHS, add_article, store_for
+from export_fixtures import PARAGRAPHS, add_article, store_for
 from export_readback import split_front_matter
 from markdown_it import MarkdownIt
 

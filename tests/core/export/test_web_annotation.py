@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import PARAGRAPHS, add_article, store_for
+from export_fixtures import PARAGRAPHS, add_article, store_for
 
 from desktop.core.export.web_annotation import CONTEXT, annotation_collection
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PARAGRAPHS, add_article, store_for
+from export_fixtures import PARAGRAPHS, add_article, store_for
 from export_readback import parse_note
 
 from desktop.core.export import atomic
