@@ -262,3 +262,17 @@ def test_article_menu_acts_on_the_entity_under_the_cursor(
     window.reader.select_range(text.index("fishermen"), text.index("fishermen") + 4)
     trigger("Remove Entity")  # nothing there: said, nothing changed
     assert "cursor on an entity" in window.statusBar().currentMessage()
+
+
+def test_view_menu_switches_all_highlights_and_remembers(window: Any) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    toggle = next(a for a in window.menus["view"].actions()
+                  if a.text().replace("&", "") == "Show Entity Highlights")
+    assert toggle.isChecked() and layer_texts(window)
+    toggle.trigger()
+    assert not toggle.isChecked() and window.reader.layer("entities") == []
+    assert controller(window).panel.entity_items()  # the list stays
+    assert window.library.setting("entities.highlights") == "0"
+    toggle.trigger()
+    assert layer_texts(window)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
 BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
+SHOWN_SETTING = "entities.highlights"
 OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the reader stops
 
 
@@ -49,6 +50,7 @@ class EntitiesController(QObject):
         self.mentions: list[Mention] = []  # the open article's, corrected, all categories
         self.selected: str | None = None
         self.step_index = -1
+        self.highlights_shown = window.library.setting(SHOWN_SETTING, "1") != "0"
         self.panel = EntityPanel()
         self.panel.set_enabled(enabled_categories(window.library))
         self.panel.set_legend_style(is_dark())
@@ -87,6 +89,10 @@ class EntitiesController(QObject):
         self.worker.idle.connect(self.progress_label.hide)
         self.worker.failed.connect(self._failed)
         add, fix = w.add_action, self.corrections
+        toggle = add("view", "Show Entity &Highlights", self.show_highlights, "Ctrl+Alt+E",
+                     "Show or hide the named-entity highlights in the article")
+        toggle.setCheckable(True)
+        toggle.setChecked(self.highlights_shown)
         w.menus["article"].addSeparator()
         add("article", "Mark Selection as &Entity…", fix.mark_selection, "Ctrl+Shift+E",
             "Mark the selected text as an entity, everywhere in the library")
@@ -177,15 +183,24 @@ class EntitiesController(QObject):
             if category is not None:
                 spans.append(Span(m.start, m.end, formats[category.key],
                                   f"{m.text} — {describe(m.label)}"))
-        self.reader.set_layer(LAYER, spans)
-        self.panel.set_entities(summarise(shown), self.selected)
+        self.reader.set_layer(LAYER, spans if self.highlights_shown else [])
+        summaries = summarise(shown)
+        self.panel.set_entities(summaries, self.selected)
         if record is None:
             self.panel.set_status("Open an article to see who and what it mentions.")
         elif self.mentions or freshness(self.window.library, record.id, record.text) not in (
                 Freshness.MISSING, Freshness.STALE_TEXT):
             hidden = len(self.mentions) - len(shown)
             note = f" ({hidden} in hidden categories)" if hidden else ""
-            self.panel.set_status(f"{len(summarise(shown))} entities, {len(shown)} mentions{note}")
+            if not self.highlights_shown:
+                note += "; highlights off (View ▸ Show Entity Highlights)"
+            self.panel.set_status(f"{len(summaries)} entities, {len(shown)} mentions{note}")
+
+    def show_highlights(self, shown: bool) -> None:
+        """The View menu's switch for all entity highlights (the list stays)."""
+        self.highlights_shown = shown
+        self.window.library.set_setting(SHOWN_SETTING, "1" if shown else "0")
+        self.render()
 
     def _restyle(self) -> None:
         self.panel.set_legend_style(is_dark())
