@@ -6,7 +6,7 @@ highlights feature makes it (undoably) and hands the new list back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations import COLORS, Annotation
+from desktop.core.annotations import COLORS, Annotation, normalize_tags
 from desktop.ui.highlight_colors import swatch
 
 QUOTE_CHARS = 280
@@ -94,6 +94,10 @@ class HighlightsPanel(QWidget):
         for view in (self.list, self.orphans):
             view.currentItemChanged.connect(self._current_changed)
             view.itemClicked.connect(self._clicked)
+            view.itemDoubleClicked.connect(lambda _item: self.note_edit.setFocus())
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view, self.delete_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        self._editing: str | None = None
         self.set_annotations([], {})
 
     def _build_editor(self) -> QWidget:
@@ -111,6 +115,9 @@ class HighlightsPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.color_box.activated.connect(lambda _i: self.save_current())
         self.tags_edit.returnPressed.connect(self.save_current)
+        # A note typed here is never lost: leaving the editor saves it.
+        self.note_edit.installEventFilter(self)
+        self.tags_edit.installEventFilter(self)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.note_edit, self.save_current,
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -170,6 +177,7 @@ class HighlightsPanel(QWidget):
         return None
 
     def select(self, annotation_id: str) -> None:
+        self.flush()
         for view, other in ((self.list, self.orphans), (self.orphans, self.list)):
             for row in range(view.count()):
                 item = view.item(row)
@@ -180,7 +188,34 @@ class HighlightsPanel(QWidget):
                     self._show_editor(self._by_id.get(annotation_id))
                     return
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in (self.note_edit, self.tags_edit):
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def _tags_typed(self) -> list[str]:
+        return [t for t in self.tags_edit.text().split(",") if t.strip()]
+
+    def dirty(self) -> bool:
+        """The editor holds a note or tags not yet saved."""
+        shown = self._by_id.get(self._editing or "")
+        if shown is None:
+            return False
+        return (self.note_edit.toPlainText() != shown.note
+                or normalize_tags(self._tags_typed()) != shown.tags)
+
+    def flush(self) -> None:
+        """Save what is typed in the editor, if anything changed."""
+        if self.dirty():
+            self.save_current()
+
     def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if self.dirty() and self._editing is not None:
+            # Saving refills the lists, which must not happen inside their own signal:
+            # take the typed values now, save them as soon as this returns.
+            typed = (self._editing, str(self.color_box.currentData()),
+                     self.note_edit.toPlainText(), self._tags_typed())
+            QTimer.singleShot(0, lambda: self.edit_requested.emit(*typed))
         if current is None:
             return
         view = current.listWidget()
@@ -208,9 +243,8 @@ class HighlightsPanel(QWidget):
     def save_current(self) -> None:
         if self._editing is None:
             return
-        tags = [t for t in self.tags_edit.text().split(",") if t.strip()]
         self.edit_requested.emit(self._editing, str(self.color_box.currentData()),
-                                 self.note_edit.toPlainText(), tags)
+                                 self.note_edit.toPlainText(), self._tags_typed())
 
     def delete_current(self) -> None:
         if self._editing is not None:

@@ -225,3 +225,25 @@ def test_toolbar_appears_by_a_selection_and_highlights(qtbot, window) -> None:  
     assert stored(window)[0].color == "purple"
     qtbot.mouseClick(controller.toolbar.delete_button, Qt.MouseButton.LeftButton)
     assert stored(window) == []
+
+
+def test_a_note_typed_in_the_panel_is_never_lost(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    first = controller.create(text.index("forty years"), text.index("forty years") + 11)
+    second = controller.create(text.index("brass band"), text.index("brass band") + 10)
+    assert first is not None and second is not None
+    controller.panel.select(first.id)
+    controller.panel.note_edit.setPlainText("typed, not saved with the button")
+    rect = controller.panel.list.visualItemRect(controller.panel.list.item(1))
+    qtbot.mouseClick(controller.panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())  # moving on to another highlight saves it
+    qtbot.waitUntil(lambda: AnnotationStore(window.library).get(first.id).note ==
+                    "typed, not saved with the button", timeout=3000)
+    assert controller.panel.current_id() == second.id
+    assert controller.panel.note_edit.toPlainText() == ""
+    controller.panel.note_edit.setPlainText("typed just before closing")
+    controller.panel.tags_edit.setText("last, words")
+    window.close()
+    saved = AnnotationStore(window.library).get(second.id)
+    assert (saved.note, saved.tags) == ("typed just before closing", ["last", "words"])

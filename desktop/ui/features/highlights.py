@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 LAYER = "highlights"
+# Layers a reader's highlights paint over. The reader stacks layers in the order
+# they are first set, so these are registered (with their current spans, which
+# changes nothing) before ours.
+UNDER = ("entities", "entity-focus")
 
 
 class NoteDialog(QDialog):
@@ -83,6 +87,9 @@ class HighlightsController(QObject):
         self._toolbar_target: str | None = None  # highlight id, or None for the selection
         self._toolbar_timer = QTimer(self, singleShot=True, interval=200)
         self._toolbar_timer.timeout.connect(self._update_toolbar)
+        for name in UNDER:
+            self.reader.set_layer(name, self.reader.layer(name))
+        window.installEventFilter(self)  # to save a half-typed note when the window closes
         self._connect()
         self._add_actions()
         add_reader_menu_hook(self.reader, self._menu_hook)
@@ -133,9 +140,15 @@ class HighlightsController(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.reader.addAction(action)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.panel.flush()
+        return super().eventFilter(watched, event)
+
     # -- showing -------------------------------------------------------------
 
     def _article_opened(self, article_id: int) -> None:
+        self.panel.flush()  # a note typed on the previous article's highlight
         self.article_id = article_id
         self.refresh()
 
