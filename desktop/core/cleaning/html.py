@@ -16,7 +16,7 @@ from .errors import CleaningError
 # Fewer words than this is a page's leftovers (a "Home" link, a caption), not an article.
 MIN_ARTICLE_WORDS = 8
 # Below this share of the ordinary extraction's words, the precise one lost the body.
-_MIN_PRECISE_SHARE = 0.25
+MIN_PRECISE_SHARE = 0.25
 _LANG = re.compile(
     r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.IGNORECASE
 )
@@ -60,7 +60,7 @@ def _best_extraction(html: str, url: str | None) -> Document | None:
     """
     precise = _extract(html, url, favor_precision=True)
     ordinary = _extract(html, url, favor_precision=False)
-    if precise is None or _words(precise) < _MIN_PRECISE_SHARE * _words(ordinary):
+    if precise is None or _words(precise) < MIN_PRECISE_SHARE * _words(ordinary):
         return ordinary
     return precise
 
