@@ -21,10 +21,10 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
 
-from desktop.core.cleaning import html, pasted_lines, pasted_region  # noqa: E402
-
 from cleaning_quality import DEFAULT_DATA, MODES, Page, load_pages  # noqa: E402
 from scoring import score_page, summarize  # noqa: E402
+
+from desktop.core.cleaning import html, pasted_lines, pasted_region  # noqa: E402
 
 # (mode, module, constant, values tried); the shipped value is always among them.
 SWEEP: list[tuple[str, ModuleType, str, list[float]]] = [
