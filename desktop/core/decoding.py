@@ -58,10 +58,16 @@ def describe_binary(data: bytes) -> str | None:
     return None
 
 
+_UTF16_MIN_BYTES = 32
+_UTF16_MIN_NULS = 12
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a BOM shows NULs in every other byte of ASCII text."""
     sample = data[:4096]
-    if len(sample) < 4:
+    # A few stray NULs in a short file are damage, not UTF-16: ask for real evidence.
+    # (Tiny UTF-16 files still read right: as UTF-8 with their NULs dropped.)
+    if len(sample) < _UTF16_MIN_BYTES or sample.count(0) < _UTF16_MIN_NULS:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
