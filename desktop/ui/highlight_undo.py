@@ -106,3 +106,18 @@ class RenameColor(_StoreCommand):
 
     def revert(self) -> None:
         self.store.set_color_meaning(self.color, self.before)
+
+
+class ReplaceHighlight(_StoreCommand):
+    """The whole highlight changed (an orphan attached to a new passage)."""
+
+    def __init__(self, text: str, before: Annotation, after: Annotation, store: AnnotationStore,
+                 refresh: Refresh, report: Report) -> None:
+        super().__init__(text, store, refresh, report)
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        self.store.restore(self.after)
+
+    def revert(self) -> None:
+        self.store.restore(self.before)

@@ -50,6 +50,7 @@ class HighlightsPanel(QWidget):
     edit_requested = Signal(str, str, str, list)  # id, colour, note, tags
     delete_requested = Signal(str)
     rename_requested = Signal(str, str)  # colour, new meaning
+    attach_requested = Signal(str)  # orphaned highlight id: attach it to the reader's selection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +114,10 @@ class HighlightsPanel(QWidget):
         self.save_button.clicked.connect(self.save_current)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_current)
+        self.attach_button = QPushButton("Attach to Selection")
+        self.attach_button.setToolTip("Select the passage in the article, then attach this "
+                                      "orphaned highlight (with its note and tags) to it")
+        self.attach_button.clicked.connect(self._attach)
         self.color_box.activated.connect(lambda _i: self.save_current())
         self.tags_edit.returnPressed.connect(self.save_current)
         # A note typed here is never lost: leaving the editor saves it.
@@ -127,6 +132,7 @@ class HighlightsPanel(QWidget):
         form.addRow("Note", self.note_edit)
         form.addRow("Tags", self.tags_edit)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
@@ -234,6 +240,7 @@ class HighlightsPanel(QWidget):
         self._editing = annotation.id if annotation is not None else None
         if annotation is None:
             return
+        self.attach_button.setVisible(not annotation.anchored)
         self.color_box.setCurrentIndex(COLORS.index(annotation.color))
         self.note_edit.setPlainText(annotation.note)
         self.tags_edit.setText(", ".join(annotation.tags))
@@ -245,6 +252,10 @@ class HighlightsPanel(QWidget):
             return
         self.edit_requested.emit(self._editing, str(self.color_box.currentData()),
                                  self.note_edit.toPlainText(), self._tags_typed())
+
+    def _attach(self) -> None:
+        if self._editing is not None:
+            self.attach_requested.emit(self._editing)
 
     def delete_current(self) -> None:
         if self._editing is not None:

@@ -247,3 +247,26 @@ def test_a_note_typed_in_the_panel_is_never_lost(qtbot, window) -> None:  # type
     window.close()
     saved = AnnotationStore(window.library).get(second.id)
     assert (saved.note, saved.tags) == ("typed just before closing", ["last", "words"])
+
+
+def test_an_orphan_can_be_attached_to_a_selected_passage(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    made = controller.create(text.index("brass band"), text.index("brass band") + 10,
+                             color="blue", note="keep", tags=["music"])
+    assert made is not None
+    made.status = "orphaned"
+    controller.store.restore(made)
+    controller.refresh()
+    controller.panel.select(made.id)
+    assert controller.panel.attach_button.isVisibleTo(controller.panel)
+    start, end = select(window, "skaters, dog walkers")
+    qtbot.mouseClick(controller.panel.attach_button, Qt.MouseButton.LeftButton)
+    [saved] = stored(window)
+    assert (saved.id, saved.status, saved.quote, saved.start, saved.end) == (
+        made.id, "anchored", "skaters, dog walkers", start, end)
+    assert (saved.color, saved.note, saved.tags) == ("blue", "keep", ["music"])
+    assert controller.panel.list.count() == 1 and controller.panel.orphans.count() == 0
+    window.undo_stack.undo()
+    [back] = stored(window)
+    assert back.status == "orphaned" and back.quote == "brass band"

@@ -8,9 +8,10 @@ import hashlib
 import sqlite3
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop.core.annotations.anchoring import selector_for
+from desktop.core.annotations.anchoring import Selector, selector_for
 from desktop.core.annotations.model import (
     ANCHORED,
     COLORS,
@@ -145,7 +146,20 @@ class AnnotationStore:
     def create(self, article_id: int, start: int, end: int, *, color: str = "yellow",
                note: str = "", tags: Sequence[str] = ()) -> Annotation:
         """Highlight ``text[start:end]`` of an article (offsets into its cleaned text)."""
-        text = self._text(article_id)
+        selector = self._selector(self._text(article_id), start, end)
+        stamp = _now()
+        annotation = Annotation(
+            id=uuid.uuid4().hex, article_id=article_id, quote=selector.exact,
+            prefix=selector.prefix, suffix=selector.suffix, start=selector.start,
+            end=selector.end,
+            color=check_color(color), note=note, tags=normalize_tags(tags),
+            status=ANCHORED, created_at=stamp, updated_at=stamp,
+        )
+        self.restore(annotation)
+        return annotation
+
+    @staticmethod
+    def _selector(text: str, start: int, end: int) -> Selector:
         if not 0 <= start < end <= len(text):
             raise BadAnnotation(f"the range {start}..{end} is not inside the article's text "
                                 f"(0..{len(text)}); select some text to highlight")
@@ -154,18 +168,20 @@ class AnnotationStore:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if not 0 <= start < end <= len(text):
+        if start >= end:
             raise BadAnnotation("select some text of the article to highlight")
-        selector = selector_for(text, start, end)
-        stamp = _now()
-        annotation = Annotation(
-            id=uuid.uuid4().hex, article_id=article_id, quote=selector.exact,
-            prefix=selector.prefix, suffix=selector.suffix, start=start, end=end,
-            color=check_color(color), note=note, tags=normalize_tags(tags),
-            status=ANCHORED, created_at=stamp, updated_at=stamp,
-        )
-        self.restore(annotation)
-        return annotation
+        return selector_for(text, start, end)
+
+    def place(self, annotation_id: str, start: int, end: int) -> Annotation:
+        """Put a highlight (an orphaned one, say) on another passage of its article,
+        keeping its id, colour, note and tags."""
+        current = self.get(annotation_id)
+        selector = self._selector(self._text(current.article_id), start, end)
+        moved = replace(current, quote=selector.exact, prefix=selector.prefix,
+                        suffix=selector.suffix, start=selector.start, end=selector.end,
+                        status=ANCHORED, updated_at=_now())
+        self.restore(moved)
+        return moved
 
     def update(self, annotation_id: str, *, color: str | None = None, note: str | None = None,
                tags: Sequence[str] | None = None) -> Annotation:

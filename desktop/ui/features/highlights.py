@@ -28,7 +28,13 @@ from desktop.core.annotations import COLORS, Annotation, AnnotationStore
 from desktop.core.errors import LecternError
 from desktop.ui.highlight_colors import wash
 from desktop.ui.highlight_toolbar import HighlightToolbar
-from desktop.ui.highlight_undo import CreateHighlight, DeleteHighlight, EditHighlight, RenameColor
+from desktop.ui.highlight_undo import (
+    CreateHighlight,
+    DeleteHighlight,
+    EditHighlight,
+    RenameColor,
+    ReplaceHighlight,
+)
 from desktop.ui.highlights_panel import HighlightsPanel
 from desktop.ui.reader_menu import add_reader_menu_hook
 from desktop.ui.reader_view import Span
@@ -110,6 +116,7 @@ class HighlightsController(QObject):
         self.panel.edit_requested.connect(self._panel_edit)
         self.panel.delete_requested.connect(self.delete)
         self.panel.rename_requested.connect(self.rename_color)
+        self.panel.attach_requested.connect(self.attach_to_selection)
 
     def _add_actions(self) -> None:
         w = self.window
@@ -284,6 +291,25 @@ class HighlightsController(QObject):
         self.window.undo_stack.push(
             RenameColor(color, before, meaning, self.store, self.refresh, self._say))
         self.refresh()
+
+    def attach_to_selection(self, annotation_id: str) -> Annotation | None:
+        """Place an orphaned highlight (note, tags, colour kept) on the selected passage."""
+        chosen = self.reader.selected_range()
+        if chosen is None or self.article_id is None:
+            self._say("Select the passage to attach the highlight to, then try again")
+            return None
+        try:
+            before = self.store.get(annotation_id)
+            after = self.store.place(annotation_id, *chosen)
+        except LecternError as exc:
+            self._say(f"Not attached: {exc}")
+            return None
+        self.window.undo_stack.push(ReplaceHighlight(
+            "Attach Highlight", before, after, self.store, self.refresh, self._say))
+        self.refresh()
+        self.show_highlight(after.id)
+        self._say("Highlight attached to the selection")
+        return after
 
     def use_color(self, color: str) -> None:
         """1–5: the colour for new highlights; also applied to the selection or the

@@ -153,3 +153,19 @@ def test_interrupted_update_is_healed_on_read(library: Library, article_id: int,
     healed = next(a for a in store.for_article(article_id) if a.id == made.id)
     assert text[healed.start:healed.end] == "ferry stopped running"
     assert store.get(made.id).start == healed.start  # and saved
+
+
+def test_place_moves_a_highlight_keeping_what_the_reader_wrote(library: Library,
+                                                               article_id: int) -> None:
+    store = AnnotationStore(library)
+    made = store.create(article_id, *span(library, article_id, "brass band"), note="n",
+                        tags=["t"], color="pink")
+    made.status = "orphaned"
+    store.restore(made)
+    start, end = span(library, article_id, "ferry stopped running")
+    moved = store.place(made.id, start - 1, end)  # the space at the edge is trimmed
+    assert (moved.quote, moved.start, moved.end, moved.status) == (
+        "ferry stopped running", start, end, "anchored")
+    assert (moved.note, moved.tags, moved.color, moved.created_at) == (
+        "n", ["t"], "pink", made.created_at)
+    assert store.get(made.id) == moved
