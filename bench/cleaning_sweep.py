@@ -67,8 +67,9 @@ def main() -> int:
             mark = "  <- shipped" if value == shipped else ""
             label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
             print(f"{label:<34} {value:>6} {odd:6.3f} {even:6.3f}{mark}")
-        by_odd = max(values, key=lambda v: results[v][0])
-        by_even = max(values, key=lambda v: results[v][1])
+        # Ties go to the shipped value: a flat half has no preference to report.
+        by_odd = max(values, key=lambda v: (results[v][0], v == shipped))
+        by_even = max(values, key=lambda v: (results[v][1], v == shipped))
         print(
             f"    tuned on odd -> {by_odd}: even {results[by_odd][1]:.3f};"
             f" tuned on even -> {by_even}: odd {results[by_even][0]:.3f}"
