@@ -2,10 +2,9 @@
 
 The body is the stretch of the page where prose is densest: every prose line earns
 its word count, every other line costs a fixed amount, and the best-scoring run of
-lines (a maximum-sum subarray) is the body. Walls (comment sections, "related
-stories") cost so much that the run never crosses them. The run is then stretched
-over the sentence-like lines at its edges that are too short to count as prose
-(a credit line, a one-sentence closing paragraph).
+lines (a maximum-sum subarray) is the body. Comment-section headers are walls the
+run never crosses. The run is then stretched over the short sentences after it (a
+credit line, a one-sentence closing paragraph).
 """
 
 from __future__ import annotations
@@ -15,9 +14,9 @@ from .pasted_lines import Line
 # What a non-prose line inside the body costs, in words of prose. A subheading or a
 # caption between paragraphs is crossed; a list of links (many lines) is not.
 LINE_COST = 10
-# Prose seen twice on a page is a photo caption (shown again in a gallery) or a
-# teaser, so it only counts as a non-prose line.
 # A short sentence ("Until Friday, no one had died.") counts for part of its words.
+# So does prose seen twice on a page: a photo caption shown again in a gallery, or a
+# teaser.
 SENTENCE_DIVISOR = 2
 # A rail header inside a run of prose ("Related stories", "Most popular").
 RAIL_COST = 20
@@ -29,8 +28,7 @@ EARLY_SHARE = 0.2
 DATE_COST = 40
 
 
-def line_score(lines: list[Line], i: int) -> int:
-    line = lines[i]
+def line_score(line: Line) -> int:
     if line.prose and not line.chrome and not line.repeated:
         return line.words
     if sentence_like(line):
@@ -70,7 +68,7 @@ def _best_run(lines: list[Line], start: int, stop: int) -> tuple[int, int, int] 
     for i in range(start, stop):
         if run_sum <= 0:
             run_sum, run_start = 0, i
-        run_sum += line_score(lines, i)
+        run_sum += line_score(lines[i])
         if run_sum > (best[0] if best else 0):
             best = (run_sum, run_start, i)
     return best
