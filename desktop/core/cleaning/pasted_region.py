@@ -9,7 +9,11 @@ credit line, a one-sentence closing paragraph).
 
 from __future__ import annotations
 
+import re
+
 from .pasted_lines import Line
+
+_DIGIT = re.compile(r"\d")
 
 # What a non-prose line inside the body costs, in words of prose. A subheading or a
 # caption between paragraphs is crossed; a list of links (many lines) is not.
@@ -23,6 +27,11 @@ RAIL_COST = 20
 # A section before a wall holds the body if its prose scores this share of the best
 # section's: an article is rarely shorter than a fifth of its comments.
 EARLY_SHARE = 0.2
+# A table after the body: rows of at most ROW_WORDS words around one of these.
+MIN_ROWS = 3
+ROW_WORDS = 20
+SHORT_WORDS = 8
+ROW_SEPARATORS = (" – ", " — ", " - ", " | ", " @ ", ": ")
 # A date, time or byline alone on a line, inside a run of prose, stamps a comment or
 # a teaser.
 DATE_COST = 40
@@ -80,6 +89,39 @@ def sentence_like(line: Line) -> bool:
 
 
 def stretch(lines: list[Line], first: int, last: int) -> tuple[int, int]:
-    while last + 1 < len(lines) and sentence_like(lines[last + 1]):
-        last += 1
-    return first, last
+    """Take in the short sentences and the table the body ends with."""
+    while True:
+        while last + 1 < len(lines) and sentence_like(lines[last + 1]):
+            last += 1
+        rows = _table_after(lines, last + 1)
+        if not rows:
+            return first, last
+        last += rows
+
+
+def _table_after(lines: list[Line], start: int) -> int:
+    """How many lines from ``start`` are a table (tour dates, results), maybe headed.
+
+    A table is at least MIN_ROWS short lines that hold numbers and share a separator
+    ("June 9 – Tampa, FL", "Price: $40"): link lists rarely hold numbers in a common
+    layout.
+    """
+    header = int(start < len(lines) and _table_header(lines[start]))
+    rows, shape = 0, None
+    for line in lines[start + header :]:
+        row_shape = _row_shape(line)
+        if row_shape is None or (shape is not None and row_shape != shape):
+            break
+        shape, rows = row_shape, rows + 1
+    return header + rows if rows >= MIN_ROWS else 0
+
+
+def _table_header(line: Line) -> bool:
+    return not line.prose and line.words <= SHORT_WORDS and not (line.chrome or line.rail)
+
+
+def _row_shape(line: Line) -> str | None:
+    """The separator a table row is built around, or None for a line that is no row."""
+    if line.prose or line.words > ROW_WORDS or line.chrome or not _DIGIT.search(line.text):
+        return None
+    return next((sep for sep in ROW_SEPARATORS if sep in line.text), None)
