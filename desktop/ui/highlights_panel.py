@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import COLORS, Annotation, normalize_tags
 from desktop.ui.highlight_colors import swatch
+from desktop.ui.highlight_dialogs import ColourMeaningsDialog
 
 QUOTE_CHARS = 280
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -271,28 +271,3 @@ class HighlightsPanel(QWidget):
         for color, meaning in meanings.items():
             if meaning and meaning != self._meanings.get(color):
                 self.rename_requested.emit(color, meaning)
-
-
-class ColourMeaningsDialog(QDialog):
-    def __init__(self, meanings: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("colourMeaningsDialog")
-        self.setWindowTitle("Highlight Colours")
-        form = QFormLayout(self)
-        form.addRow(QLabel("What each colour means to you:"))
-        self.edits: dict[str, QLineEdit] = {}
-        for color in COLORS:
-            edit = QLineEdit(meanings.get(color, color))
-            edit.setMaxLength(40)
-            label = QLabel(f"{COLORS.index(color) + 1}  {color}")
-            label.setToolTip(f"Press {COLORS.index(color) + 1} in the reader to use it")
-            form.addRow(label, edit)
-            self.edits[color] = edit
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def meanings(self) -> dict[str, str]:
-        return {c: " ".join(e.text().split()) for c, e in self.edits.items()}

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMenu
 from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
 from desktop.core.library import Library
-from desktop.ui.features.highlights import HighlightsController
+from desktop.ui.features.highlights import HighlightTools
+from desktop.ui.highlights_controller import HighlightsController
 from desktop.ui.reader_menu import add_reader_menu_hook, reader_menu
 
 ARTICLE = """The Night the River Froze Over
@@ -209,21 +210,22 @@ def test_context_menu_has_standard_highlight_and_hooked_actions(qtbot, window) -
 
 
 def test_toolbar_appears_by_a_selection_and_highlights(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    controller = opened(window)
+    opened(window)
+    tools = window.findChild(HighlightTools)
     select(window, "brass band")
-    qtbot.waitUntil(controller.toolbar.isVisible, timeout=3000)
-    assert not controller.toolbar.delete_button.isVisibleTo(controller.toolbar)
-    qtbot.mouseClick(controller.toolbar.color_buttons["green"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tools.toolbar.isVisible, timeout=3000)
+    assert not tools.toolbar.delete_button.isVisibleTo(tools.toolbar)
+    qtbot.mouseClick(tools.toolbar.color_buttons["green"], Qt.MouseButton.LeftButton)
     [saved] = stored(window)
     assert saved.quote == "brass band" and saved.color == "green"
     # clicking inside the highlight offers to edit it: change colour, delete
     window.reader.select_range(saved.start + 3, saved.start + 3)
-    qtbot.waitUntil(lambda: controller.toolbar.isVisible()
-                    and controller.toolbar.delete_button.isVisibleTo(controller.toolbar),
+    qtbot.waitUntil(lambda: tools.toolbar.isVisible()
+                    and tools.toolbar.delete_button.isVisibleTo(tools.toolbar),
                     timeout=3000)
-    qtbot.mouseClick(controller.toolbar.color_buttons["purple"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tools.toolbar.color_buttons["purple"], Qt.MouseButton.LeftButton)
     assert stored(window)[0].color == "purple"
-    qtbot.mouseClick(controller.toolbar.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tools.toolbar.delete_button, Qt.MouseButton.LeftButton)
     assert stored(window) == []
 
 

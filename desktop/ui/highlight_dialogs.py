@@ -1,0 +1,67 @@
+"""The small dialogs of highlighting: a note with tags, and what the colours mean."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.core.annotations import COLORS
+
+
+class NoteDialog(QDialog):
+    def __init__(self, quote: str, note: str, tags: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("highlightNoteDialog")
+        self.setWindowTitle("Note on Highlight")
+        self.note = QPlainTextEdit(note)
+        self.note.setPlaceholderText("Your note (Markdown)")
+        self.tags = QLineEdit(", ".join(tags))
+        self.tags.setPlaceholderText("tags, separated by commas")
+        quote = " ".join(quote.split())
+        form = QFormLayout(self)
+        shown = QLabel(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”")
+        shown.setWordWrap(True)
+        form.addRow(shown)
+        form.addRow("Note", self.note)
+        form.addRow("Tags", self.tags)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(420, 260)
+
+    def tag_list(self) -> list[str]:
+        return [t for t in self.tags.text().split(",") if t.strip()]
+
+
+class ColourMeaningsDialog(QDialog):
+    def __init__(self, meanings: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("colourMeaningsDialog")
+        self.setWindowTitle("Highlight Colours")
+        form = QFormLayout(self)
+        form.addRow(QLabel("What each colour means to you:"))
+        self.edits: dict[str, QLineEdit] = {}
+        for color in COLORS:
+            edit = QLineEdit(meanings.get(color, color))
+            edit.setMaxLength(40)
+            label = QLabel(f"{COLORS.index(color) + 1}  {color}")
+            label.setToolTip(f"Press {COLORS.index(color) + 1} in the reader to use it")
+            form.addRow(label, edit)
+            self.edits[color] = edit
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def meanings(self) -> dict[str, str]:
+        return {c: " ".join(e.text().split()) for c, e in self.edits.items()}

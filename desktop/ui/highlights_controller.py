@@ -1,0 +1,273 @@
+"""The open article's highlights in the window: painted in the reader, listed in the
+notes panel, and changed (each change committed, then one step on the undo stack).
+
+The floating toolbar, the keys and the context menu that drive it live in
+``desktop.ui.features.highlights``.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from desktop.core.annotations import COLORS, Annotation, AnnotationStore
+from desktop.core.errors import LecternError
+from desktop.ui.highlight_colors import wash
+from desktop.ui.highlight_dialogs import NoteDialog
+from desktop.ui.highlight_undo import (
+    CreateHighlight,
+    DeleteHighlight,
+    EditHighlight,
+    RenameColor,
+    ReplaceHighlight,
+)
+from desktop.ui.highlights_panel import HighlightsPanel
+from desktop.ui.reader_view import Span
+from desktop.ui.theme import is_dark
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+LAYER = "highlights"
+# Layers a reader's highlights paint over. The reader stacks layers in the order
+# they are first set, so these are registered (with their current spans, which
+# changes nothing) before ours.
+UNDER = ("entities", "entity-focus")
+
+
+class HighlightsController(QObject):
+    """The open article's highlights: shows them (reader layer, panel) and changes them."""
+
+    changed = Signal()  # after the highlights or the colour meanings were read again
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("highlightsController")
+        self.window = window
+        self.reader = window.reader
+        self.store = AnnotationStore(window.library)
+        self.current_color = COLORS[0]
+        self.annotations: list[Annotation] = []
+        self.meanings: dict[str, str] = {}
+        self.article_id: int | None = None
+        self.panel = HighlightsPanel()
+        window.notes_panel.add_section(self.panel)
+        for name in UNDER:
+            self.reader.set_layer(name, self.reader.layer(name))
+        window.installEventFilter(self)  # to save a half-typed note when the window closes
+        self._connect()
+        self.refresh()
+
+    def _connect(self) -> None:
+        w = self.window
+        w.article_opened.connect(self._article_opened)
+        w.link_opened.connect(self.open_fragment)
+        w.theme_changed.connect(lambda _name: self.paint())
+        self.panel.activated.connect(self.show_highlight)
+        self.panel.edit_requested.connect(self._panel_edit)
+        self.panel.delete_requested.connect(self.delete)
+        self.panel.rename_requested.connect(self.rename_color)
+        self.panel.attach_requested.connect(self.attach_to_selection)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.panel.flush()
+        return super().eventFilter(watched, event)
+
+    # -- showing -------------------------------------------------------------
+
+    def _article_opened(self, article_id: int) -> None:
+        self.panel.flush()  # a note typed on the previous article's highlight
+        self.article_id = article_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the open article's highlights again, repaint them, refill the panel."""
+        article = self.window.current_article
+        self.article_id = article.id if article is not None else None
+        self.annotations = self.store.for_article(self.article_id) if self.article_id else []
+        meanings = self.store.color_meanings()
+        self.meanings = meanings
+        self.panel.set_annotations(self.annotations, meanings)
+        self.paint()
+        self.changed.emit()
+
+    def paint(self) -> None:
+        """The highlight layer: overlapping highlights split into pieces whose colours mix."""
+        meanings = self.store.color_meanings()
+        anchored = [a for a in self.annotations if a.anchored]
+        edges = sorted({x for a in anchored for x in (a.start, a.end)})
+        dark = is_dark()
+        spans: list[Span] = []
+        for left, right in pairwise(edges):
+            over = [a for a in anchored if a.start <= left and right <= a.end]
+            if not over:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(wash([a.color for a in over], dark))
+            tip = "\n".join(
+                meanings[a.color] + (f": {a.note}" if a.note else "")
+                + (f"  {' '.join('#' + t for t in a.tags)}" if a.tags else "")
+                for a in over)
+            spans.append(Span(left, right, fmt, tip))
+        self.reader.set_layer(LAYER, spans)
+
+    def show_highlight(self, annotation_id: str) -> None:
+        found = next((a for a in self.annotations if a.id == annotation_id), None)
+        if found is None:
+            return
+        self.panel.select(found.id)
+        if found.anchored:
+            self.reader.select_range(found.start, found.end)
+            self.reader.scroll_to(found.start)
+        else:
+            self.window.statusBar().showMessage(
+                "This highlight is orphaned: its passage was not found in the current text.",
+                6000)
+
+    def open_fragment(self, article_id: int, fragment: str) -> None:
+        """A ``lectern://article/ID#hl-...`` link: select and show that highlight."""
+        if not fragment.startswith("hl-") or self.article_id != article_id:
+            return
+        found = self.store.find_by_block_id(article_id, fragment)
+        if found is None:
+            self.window.statusBar().showMessage("That highlight no longer exists.", 6000)
+            return
+        self.show_highlight(found.id)
+
+    def highlight_at(self, offset: int) -> Annotation | None:
+        """The innermost (shortest) highlight covering ``offset``."""
+        over = [a for a in self.annotations if a.anchored and a.start <= offset < a.end]
+        return min(over, key=lambda a: a.end - a.start) if over else None
+
+    def cursor_highlight(self) -> Annotation | None:
+        cursor = self.reader.textCursor()
+        if cursor.hasSelection():
+            return None
+        return self.highlight_at(self.reader.doc_to_text(cursor.position()))
+
+    # -- changes (each undoable) ---------------------------------------------
+
+    def say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)
+
+    def create(self, start: int, end: int, color: str | None = None, note: str = "",
+               tags: list[str] | None = None) -> Annotation | None:
+        if self.article_id is None:
+            return None
+        try:
+            created = self.store.create(self.article_id, start, end, color=color or
+                                        self.current_color, note=note, tags=tags or [])
+        except LecternError as exc:
+            self.say(f"Not highlighted: {exc}")
+            return None
+        self.window.undo_stack.push(CreateHighlight(created, self.store, self.refresh, self.say))
+        self.refresh()
+        self.say("Highlight saved")
+        return created
+
+    def highlight_selection(self, color: str | None = None) -> Annotation | None:
+        chosen = self.reader.selected_range()
+        if chosen is None:
+            self.say("Select some text to highlight")
+            return None
+        created = self.create(*chosen, color=color)
+        if created is not None:
+            self._clear_selection(created.end)
+        return created
+
+    def edit(self, annotation_id: str, *, color: str | None = None, note: str | None = None,
+             tags: list[str] | None = None, label: str = "Edit Highlight") -> Annotation | None:
+        try:
+            before = self.store.get(annotation_id)
+            after = self.store.update(annotation_id, color=color, note=note, tags=tags)
+        except LecternError as exc:
+            self.say(f"Not saved: {exc}")
+            return None
+        if (before.color, before.note, before.tags) != (after.color, after.note, after.tags):
+            self.window.undo_stack.push(
+                EditHighlight(label, before, after, self.store, self.refresh, self.say))
+            self.say("Highlight saved")
+        self.refresh()
+        return after
+
+    def delete(self, annotation_id: str) -> None:
+        try:
+            gone = self.store.get(annotation_id)
+            self.store.delete(annotation_id)
+        except LecternError as exc:
+            self.say(f"Not deleted: {exc}")
+            return
+        self.window.undo_stack.push(DeleteHighlight(gone, self.store, self.refresh, self.say))
+        self.refresh()
+        self.say("Highlight deleted (Ctrl+Z brings it back)")
+
+    def rename_color(self, color: str, meaning: str) -> None:
+        before = self.store.color_meanings()[color]
+        try:
+            self.store.set_color_meaning(color, meaning)
+        except LecternError as exc:
+            self.say(f"Not renamed: {exc}")
+            return
+        self.window.undo_stack.push(
+            RenameColor(color, before, meaning, self.store, self.refresh, self.say))
+        self.refresh()
+
+    def attach_to_selection(self, annotation_id: str) -> Annotation | None:
+        """Place an orphaned highlight (note, tags, colour kept) on the selected passage."""
+        chosen = self.reader.selected_range()
+        if chosen is None or self.article_id is None:
+            self.say("Select the passage to attach the highlight to, then try again")
+            return None
+        try:
+            before = self.store.get(annotation_id)
+            after = self.store.place(annotation_id, *chosen)
+        except LecternError as exc:
+            self.say(f"Not attached: {exc}")
+            return None
+        self.window.undo_stack.push(ReplaceHighlight(
+            "Attach Highlight", before, after, self.store, self.refresh, self.say))
+        self.refresh()
+        self.show_highlight(after.id)
+        self.say("Highlight attached to the selection")
+        return after
+
+    def use_color(self, color: str) -> None:
+        """1–5: the colour for new highlights; also applied to the selection or the
+        highlight under the cursor."""
+        self.current_color = color
+        target = self.cursor_highlight()
+        if self.reader.selected_range() is not None:
+            self.highlight_selection(color)
+        elif target is not None:
+            self.edit(target.id, color=color, label="Change Highlight Colour")
+        else:
+            self.refresh()
+
+    def _panel_edit(self, annotation_id: str, color: str, note: str, tags: list[str]) -> None:
+        self.edit(annotation_id, color=color, note=note, tags=tags)
+
+    # -- dialogs and helpers ------------------------------------------------
+
+    def open_note_dialog(self, annotation_id: str) -> NoteDialog:
+        current = self.store.get(annotation_id)
+        dialog = NoteDialog(current.quote, current.note, current.tags, self.window)
+        dialog.accepted.connect(lambda: self.edit(
+            annotation_id, note=dialog.note.toPlainText(), tags=dialog.tag_list(),
+            label="Edit Note"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def delete_at_cursor(self) -> None:
+        target = self.cursor_highlight()
+        if target is not None:
+            self.delete(target.id)
+
+    def _clear_selection(self, offset: int) -> None:
+        cursor = QTextCursor(self.reader.document())
+        cursor.setPosition(self.reader.text_to_doc(offset))
+        self.reader.setTextCursor(cursor)
