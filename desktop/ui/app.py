@@ -93,9 +93,11 @@ def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
 
 
 def _ask_read_only(exc: LibraryInUse) -> bool:
+    who = f"Another Lectern (process {exc.holder_pid})" if exc.holder_pid else "Another Lectern"
     box = QMessageBox(QMessageBox.Icon.Warning, "Library in use",
-                      f"Lectern cannot open the library for writing: {exc}.")
-    box.setInformativeText("You can read it now and make changes after the other Lectern closes.")
+                      f"{who} has your library open:\n{exc.library}")
+    box.setInformativeText("You can open it read-only now, and make changes once the other "
+                           "Lectern has closed.")
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
