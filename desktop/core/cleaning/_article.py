@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
@@ -47,5 +48,5 @@ def build_article(title: str, body: list[Block], metadata: Metadata) -> CleanedA
     if not blocks:
         raise CleaningError()
     title = tidy(title) or fallback_title(blocks[0].text)
-    metadata.title = title
-    return CleanedArticle([Block(BlockKind.HEADLINE, title), *blocks], metadata)
+    headline = Block(BlockKind.HEADLINE, title)
+    return CleanedArticle([headline, *blocks], replace(metadata, title=title))

@@ -17,6 +17,7 @@ from ._article import build_article, fallback_title
 from .errors import CleaningError
 from .pasted_headline import find_headline
 from .pasted_lines import Line, describe
+from .pasted_patterns import iso_date
 from .pasted_region import find_body, stretch
 from .text_lines import logical_lines
 
@@ -51,7 +52,8 @@ def clean_pasted(text: str) -> CleanedArticle:
     else:
         title, top = _title_from_body(body), []
     body = [b for b in body if b.text.casefold() != title.casefold()]
-    return build_article(title, top + body, Metadata(author=_author(top)))
+    metadata = Metadata(author=_author(top), published=_published(top))
+    return build_article(title, top + body, metadata)
 
 
 def _body(lines: list[Line]) -> list[Block]:
@@ -98,6 +100,10 @@ def _author(top: list[Block]) -> str:
         if block.kind is BlockKind.BYLINE:
             return re.sub(r"^\S+\s+(?:by\s+)?", "", block.text, flags=re.IGNORECASE)
     return ""
+
+
+def _published(top: list[Block]) -> str:
+    return next((d for d in (iso_date(b.text) for b in top) if d), "")
 
 
 def _title_from_body(body: list[Block]) -> str:

@@ -88,6 +88,7 @@ def test_synthetic_byline_and_dateline_are_recognised() -> None:
     assert kinds[BlockKind.BYLINE] == "By Jane Doe"
     assert kinds[BlockKind.DATELINE] == "Published November 20, 2019 10:43 AM"
     assert article.metadata.author == "Jane Doe"
+    assert article.metadata.published == "2019-11-20"
     assert article.metadata.title == HEADLINE
 
 
