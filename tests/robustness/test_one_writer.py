@@ -140,3 +140,27 @@ def test_lock_file_holds_our_pid(tmp_path: Path) -> None:
         assert (tmp_path / "library.sqlite3.lock").read_text().split()[0] == str(os.getpid())
     finally:
         lock.release()
+
+
+@pytest.mark.parametrize(("button", "expected"), [("Open Read-Only", True), ("Quit", False)])
+def test_in_use_dialog_offers_read_only_or_quit(qtbot, tmp_path: Path, button: str,  # type: ignore[no-untyped-def]
+                                                expected: bool) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.ui.app import _ask_read_only, make_application
+
+    make_application()
+    seen: list[str] = []
+
+    def choose() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen.append(widget.text())
+                [chosen] = [b for b in widget.buttons() if b.text() == button]
+                chosen.click()
+
+    QTimer.singleShot(100, choose)
+    answer = _ask_read_only(LibraryInUse(tmp_path / "library.sqlite3", 4242))
+    assert answer is expected
+    assert seen and "Another Lectern (process 4242) has your library open" in seen[0]
