@@ -18,7 +18,9 @@ window reads them when told an article is done.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from typing import Any, TextIO
 
@@ -74,6 +76,10 @@ def serve(stdin: TextIO, out: TextIO) -> int:
 
 
 def main() -> int:
+    # Background work: the reader's window (and everything else) comes first.
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
     # Only protocol lines go to the real stdout; stray prints go to stderr.
     out = sys.stdout
     sys.stdout = sys.stderr
