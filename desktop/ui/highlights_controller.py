@@ -8,6 +8,7 @@ The floating toolbar, the keys and the context menu that drive it live in
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -29,6 +30,7 @@ from desktop.ui.reader_view import Span
 from desktop.ui.theme import is_dark
 
 if TYPE_CHECKING:
+    from desktop.ui.article_update import UpdateOutcome
     from desktop.ui.main_window import MainWindow
 
 LAYER = "highlights"
@@ -42,6 +44,7 @@ class HighlightsController(QObject):
     """The open article's highlights: shows them (reader layer, panel) and changes them."""
 
     changed = Signal()  # after the highlights or the colour meanings were read again
+    article_updated = Signal(object)  # an article_update.UpdateOutcome, or the exception
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -53,6 +56,7 @@ class HighlightsController(QObject):
         self.annotations: list[Annotation] = []
         self.meanings: dict[str, str] = {}
         self.article_id: int | None = None
+        self.updating: int | None = None  # an article whose text is being replaced
         self.panel = HighlightsPanel()
         window.notes_panel.add_section(self.panel)
         for name in UNDER:
@@ -156,7 +160,7 @@ class HighlightsController(QObject):
 
     def create(self, start: int, end: int, color: str | None = None, note: str = "",
                tags: list[str] | None = None) -> Annotation | None:
-        if self.article_id is None:
+        if self.article_id is None or self._busy():
             return None
         try:
             created = self.store.create(self.article_id, start, end, color=color or
@@ -219,6 +223,8 @@ class HighlightsController(QObject):
     def attach_to_selection(self, annotation_id: str) -> Annotation | None:
         """Place an orphaned highlight (note, tags, colour kept) on the selected passage."""
         chosen = self.reader.selected_range()
+        if self._busy():
+            return None
         if chosen is None or self.article_id is None:
             self.say("Select the passage to attach the highlight to, then try again")
             return None
@@ -234,6 +240,43 @@ class HighlightsController(QObject):
         self.show_highlight(after.id)
         self.say("Highlight attached to the selection")
         return after
+
+    def _busy(self) -> bool:
+        """While the open article's text is being replaced, offsets in the reader are
+        about to point into the old text: no new highlights until it is shown again."""
+        if self.updating is not None and self.updating == self.article_id:
+            self.say("The article is being updated; highlight again in a moment")
+            return True
+        return False
+
+    def update_article(self, article_id: int, path: Path) -> None:
+        """Replace an article with a new version of its page and re-anchor its highlights
+        (off the GUI thread); ``article_updated`` says how it went."""
+        from desktop.ui.article_update import update_from_file
+
+        self.panel.flush()
+        self.updating = article_id
+        self.say(f"Updating from {path.name}…")
+        library_path = self.window.library.path
+        self.window.tasks.run(
+            lambda progress: update_from_file(library_path, article_id, path, progress),
+            self._updated, self._update_failed)
+
+    def _updated(self, outcome: UpdateOutcome) -> None:
+        self.updating = None
+        self.window.library_changed.emit()
+        if self.window.current_article is not None and \
+                self.window.current_article.id == outcome.article_id:
+            self.window.open_article(outcome.article_id)  # the new text, highlights re-read
+        self.window.statusBar().showMessage(outcome.summary(), 10000)
+        self.article_updated.emit(outcome)
+
+    def _update_failed(self, exc: BaseException) -> None:
+        self.updating = None
+        message = str(exc) if isinstance(exc, LecternError) else \
+            f"unexpected error: {type(exc).__name__}: {exc}"
+        self.window.statusBar().showMessage(f"Not updated: {message}", 10000)
+        self.article_updated.emit(exc)
 
     def use_color(self, color: str) -> None:
         """1–5: the colour for new highlights; also applied to the selection or the

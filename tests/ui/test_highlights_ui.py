@@ -272,3 +272,38 @@ def test_an_orphan_can_be_attached_to_a_selected_passage(qtbot, window) -> None:
     window.undo_stack.undo()
     [back] = stored(window)
     assert back.status == "orphaned" and back.quote == "brass band"
+
+
+def test_replacing_the_article_moves_its_highlights(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    moves = controller.create(text.index("ferry stopped running"),
+                              text.index("ferry stopped running") + 21, note="ferry")
+    lost = controller.create(text.index("brass band"), text.index("brass band") + 10,
+                             note="band")
+    assert moves is not None and lost is not None
+    newer = tmp_path / "river-v2.txt"
+    newer.write_text(ARTICLE.replace("The cold snap began", "The cold snap, the worst in "
+                                      "memory, began").replace("brass band", "choir"),
+                     encoding="utf-8")
+    with qtbot.waitSignal(controller.article_updated, timeout=30000) as blocker:
+        controller.update_article(window.current_article.id, newer)
+        select(window, "forty years")
+        assert controller.highlight_selection() is None  # not while the text is replaced
+    outcome = blocker.args[0]
+    assert (outcome.stayed, outcome.moved, outcome.orphaned) == (0, 1, 1)
+    assert "choir" in window.reader.text
+    assert "1 moved, 1 orphaned" in window.statusBar().currentMessage()
+    [placed] = [s for s in window.reader.layer("highlights")]
+    assert window.reader.text[placed.start:placed.end] == "ferry stopped running"
+    assert controller.panel.list.count() == 1 and controller.panel.orphans.count() == 1
+    assert "band" in controller.panel.orphans.item(0).text()
+
+
+def test_replacing_with_a_missing_file_says_why(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    with qtbot.waitSignal(controller.article_updated, timeout=30000) as blocker:
+        controller.update_article(window.current_article.id, tmp_path / "gone.html")
+    assert isinstance(blocker.args[0], Exception)
+    assert window.statusBar().currentMessage().startswith("Not updated:")
+    assert "brass band" in window.reader.text

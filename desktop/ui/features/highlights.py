@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.annotations import COLORS, Annotation
+from desktop.ui.article_update import ask_and_update
 from desktop.ui.highlight_dialogs import NoteDialog
 from desktop.ui.highlight_toolbar import HighlightToolbar
 from desktop.ui.highlights_controller import HighlightsController
@@ -70,6 +71,8 @@ class HighlightTools(QObject):
             self.colour_menu.addAction(action)
             self.actions.append(action)
         w.add_action("article", "Rename Highlight Colours…", c.panel.open_rename_dialog)
+        w.add_action("article", "Replace with New &Version…", lambda: ask_and_update(c),
+                     tip="Import a newer copy of this page; highlights follow the text")
         # Single keys act only while the reader has focus: typing an "h" in the notes
         # or the search field stays typing.
         for action in self.actions:
