@@ -33,6 +33,7 @@ SWEEP: list[tuple[str, ModuleType, str, list[float]]] = [
     ("pasted", pasted_region, "DATE_COST", [20, 40, 60]),
     ("pasted", pasted_region, "EARLY_SHARE", [0.1, 0.2, 0.4]),
     ("pasted", pasted_region, "SENTENCE_DIVISOR", [1, 2, 3]),
+    ("pasted", pasted_region, "MIN_ROWS", [2, 3, 5]),
     ("pasted", pasted_lines, "PROSE_WORDS", [15, 20, 25]),
     ("pasted", pasted_lines, "SENTENCE_WORDS", [6, 8, 10]),
     ("html", html, "MIN_PRECISE_SHARE", [0.0, 0.1, 0.25, 0.5]),
