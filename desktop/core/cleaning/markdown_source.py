@@ -20,6 +20,8 @@ _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?(.*)$")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.IGNORECASE)
+_SCRIPT_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 
 # Front-matter keys Lectern reads, by the metadata field they fill.
@@ -42,6 +44,7 @@ def clean_markdown(text: str) -> CleanedArticle:
     """
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     fields, text = _front_matter(text)
+    text = _without_scripts(text)
     blocks = _blocks(text)
     heading = next((b for b in blocks if b.kind is BlockKind.HEADLINE), None)
     title = plain(fields.get("title", "")) or (heading.text if heading else "")
@@ -80,6 +83,23 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
             raw[key] = raw[key] or line.strip()[2:].strip("\"' ")
     fields = {name: next((raw[k] for k in keys if raw.get(k)), "") for name, keys in _KEYS.items()}
     return {k: tidy(v) for k, v in fields.items() if v}, text[match.end() :]
+
+
+def _without_scripts(text: str) -> str:
+    """Raw HTML <script>/<style> elements removed, contents and all.
+
+    Markdown may embed HTML; the tags go with the inline markup, but what a script
+    or a style sheet holds is no text for a reader. Each search starts where the last
+    one ended, so the cost stays linear however many unclosed tags there are.
+    """
+    parts: list[str] = []
+    pos = 0
+    while opening := _SCRIPT_OPEN.search(text, pos):
+        closing = _SCRIPT_CLOSE[opening.group(1).lower()].search(text, opening.end())
+        parts.append(text[pos : opening.start()])
+        pos = closing.end() if closing else len(text)
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _iso_date(value: str) -> str:

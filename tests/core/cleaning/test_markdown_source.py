@@ -137,6 +137,11 @@ def test_inline_markup_is_reduced_to_its_text(markup: str, visible: str) -> None
     assert plain(markup) == visible
 
 
+def test_embedded_scripts_and_styles_leave_no_text() -> None:
+    text = "# T\n\nBefore <script>alert('x')</script> after.\n\n<style>\n.x{}\n</style>\n\nEnd.\n"
+    assert [b.text for b in blocks(text)] == ["T", "Before after.", "End."]
+
+
 def test_empty_documents_are_cleaning_errors() -> None:
     for text in ("", "\n\n", "---\ntitle: Only a title\n---\n", "# Only a heading\n"):
         with pytest.raises(CleaningError):
