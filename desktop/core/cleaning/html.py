@@ -10,7 +10,7 @@ from trafilatura.settings import Document
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
-from ._article import build_article, strip_controls, tidy
+from ._article import build_article, iso_date, strip_controls, tidy
 from .errors import CleaningError
 
 # Fewer words than this is a page's leftovers (a "Home" link, a caption), not an article.
@@ -20,7 +20,6 @@ MIN_PRECISE_SHARE = 0.25
 _LANG = re.compile(
     r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.IGNORECASE
 )
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Only the page's start is searched for <html lang>: a 10 MB page must not cost a scan.
 _LANG_SEARCH_CHARS = 10_000
 
@@ -41,7 +40,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
         author=tidy(doc.author or ""),
         site=tidy(doc.sitename or doc.hostname or ""),
         url=doc.url or url or "",
-        published=doc.date if doc.date and _ISO_DATE.fullmatch(doc.date) else "",
+        published=iso_date(doc.date or ""),
         language=doc.language or _page_language(html),
     )
     body = _drop_repeated_title(_blocks(doc.body), title)

@@ -6,12 +6,11 @@ import re
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
-from ._article import build_article, strip_controls, tidy
+from ._article import build_article, iso_date, strip_controls, tidy
 from .markdown_inline import plain
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -54,7 +53,7 @@ def clean_markdown(text: str) -> CleanedArticle:
         author=fields.get("author", ""),
         site=fields.get("site", ""),
         url=fields.get("url", ""),
-        published=_iso_date(fields.get("published", "")),
+        published=iso_date(fields.get("published", "")),
         language=fields.get("language", ""),
     )
     # build_article drops HEADLINE blocks from the body and puts the title first; a
@@ -100,11 +99,6 @@ def _without_scripts(text: str) -> str:
         pos = closing.end() if closing else len(text)
     parts.append(text[pos:])
     return "".join(parts)
-
-
-def _iso_date(value: str) -> str:
-    match = _ISO_DATE.search(value)
-    return match.group(0) if match else ""
 
 
 def _blocks(text: str) -> list[Block]:

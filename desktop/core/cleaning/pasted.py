@@ -13,11 +13,10 @@ from collections import Counter
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
-from ._article import build_article, fallback_title
+from ._article import build_article, fallback_title, iso_date
 from .errors import CleaningError
 from .pasted_headline import find_headline
 from .pasted_lines import Line, describe
-from .pasted_patterns import iso_date
 from .pasted_region import find_body, stretch
 from .text_lines import logical_lines
 

@@ -5,7 +5,8 @@ link rails, promotions, bylines and dates. No site's own wording belongs here.
 from __future__ import annotations
 
 import re
-from datetime import date
+
+from ._article import MONTH_NUMBERS
 
 # Whole lines that are page chrome wherever they appear: share bars, sign-in and
 # subscription prompts, ad labels, image-viewer controls, reading aids.
@@ -102,13 +103,7 @@ _BYLINE = re.compile(r"^(?i:by|written\ by|words\ by|von|par|por|di)\s+[^\W\d_a-
 BYLINE_MAX_WORDS = 20  # "By Jane Doe and John Roe | November 18, 2019 at 2:26 PM HST"
 
 # Dates and times are recognised word by word, as their formats are countless.
-_MONTH_NUMBERS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}
-_MONTHS = set(_MONTH_NUMBERS)
+_MONTHS = set(MONTH_NUMBERS)
 _WEEKDAYS = {
     "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
@@ -154,28 +149,3 @@ def is_dateline(tokens: list[str], text: str) -> bool:
     datey = sum(bool(_NUMBERISH.match(t)) or t in _DATE_WORDS for t in lowered)
     return datey >= DATE_SHARE * len(tokens)
 
-
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})\b")
-
-
-def iso_date(text: str) -> str:
-    """The first unambiguous date in ``text`` as YYYY-MM-DD, or "".
-
-    Numeric dates like 11/12/19 are skipped: day and month order differ by country.
-    """
-    found: list[tuple[int, str, str, str]] = []  # (position, year, month, day)
-    if match := _ISO.search(text):
-        found.append((match.start(), match[1], match[2], match[3]))
-    if match := _MONTH_DAY_YEAR.search(text):
-        found.append((match.start(), match[3], match[1], match[2]))
-    if match := _DAY_MONTH_YEAR.search(text):
-        found.append((match.start(), match[3], match[2], match[1]))
-    for _, year, month, day in sorted(found):
-        number = int(month) if month.isdigit() else _MONTH_NUMBERS.get(month.lower(), 0)
-        try:
-            return date(int(year), number, int(day)).isoformat()
-        except ValueError:  # "Feb 31", or a word that is no month
-            continue
-    return ""
