@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,8 +17,33 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations import COLORS
 
 
+class TagCompleter(QCompleter):
+    """Completes the tag being typed in a comma-separated list, from the library's tags."""
+
+    def __init__(self, tags: list[str], parent: QLineEdit) -> None:
+        super().__init__(parent)
+        self._model = QStringListModel(tags, self)  # owned here: QCompleter does not own it
+        self.setModel(self._model)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._edit = parent
+        parent.setCompleter(self)
+
+    def set_tags(self, tags: list[str]) -> None:
+        self._model.setStringList(tags)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        typed = self._edit.text()
+        done = typed[:typed.rfind(",") + 1] if "," in typed else ""
+        return f"{done}{' ' if done else ''}{index.data()}"
+
+
 class NoteDialog(QDialog):
-    def __init__(self, quote: str, note: str, tags: list[str], parent: QWidget) -> None:
+    def __init__(self, quote: str, note: str, tags: list[str], parent: QWidget,
+                 known_tags: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("highlightNoteDialog")
         self.setWindowTitle("Note on Highlight")
@@ -24,6 +51,7 @@ class NoteDialog(QDialog):
         self.note.setPlaceholderText("Your note (Markdown)")
         self.tags = QLineEdit(", ".join(tags))
         self.tags.setPlaceholderText("tags, separated by commas")
+        TagCompleter(known_tags or [], self.tags)
         quote = " ".join(quote.split())
         form = QFormLayout(self)
         shown = QLabel(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”")

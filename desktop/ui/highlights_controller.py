@@ -96,6 +96,7 @@ class HighlightsController(QObject):
         meanings = self.store.color_meanings()
         self.meanings = meanings
         self.panel.set_annotations(self.annotations, meanings)
+        self.panel.tag_completer.set_tags(self.store.all_tags())
         self.paint()
         self.changed.emit()
 
@@ -297,7 +298,8 @@ class HighlightsController(QObject):
 
     def open_note_dialog(self, annotation_id: str) -> NoteDialog:
         current = self.store.get(annotation_id)
-        dialog = NoteDialog(current.quote, current.note, current.tags, self.window)
+        dialog = NoteDialog(current.quote, current.note, current.tags, self.window,
+                            known_tags=self.store.all_tags())
         dialog.accepted.connect(lambda: self.edit(
             annotation_id, note=dialog.note.toPlainText(), tags=dialog.tag_list(),
             label="Edit Note"))

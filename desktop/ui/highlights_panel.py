@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import COLORS, Annotation, normalize_tags
 from desktop.ui.highlight_colors import swatch
-from desktop.ui.highlight_dialogs import ColourMeaningsDialog
+from desktop.ui.highlight_dialogs import ColourMeaningsDialog, TagCompleter
 
 QUOTE_CHARS = 280
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,6 +110,7 @@ class HighlightsPanel(QWidget):
         self.note_edit.setMaximumHeight(90)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("tags, separated by commas")
+        self.tag_completer = TagCompleter([], self.tags_edit)
         self.save_button = QPushButton("Save")
         self.save_button.clicked.connect(self.save_current)
         self.delete_button = QPushButton("Delete")

@@ -307,3 +307,20 @@ def test_replacing_with_a_missing_file_says_why(qtbot, window, tmp_path) -> None
     assert isinstance(blocker.args[0], Exception)
     assert window.statusBar().currentMessage().startswith("Not updated:")
     assert "brass band" in window.reader.text
+
+
+def test_tags_complete_from_the_library(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    controller.create(text.index("forty"), text.index("forty") + 5, tags=["climate", "council"])
+    made = controller.create(text.index("brass band"), text.index("brass band") + 10)
+    assert made is not None
+    dialog = controller.open_note_dialog(made.id)
+    completer = dialog.tags.completer()
+    dialog.tags.setText("music, cl")
+    assert completer.splitPath(dialog.tags.text()) == ["cl"]
+    completer.setCompletionPrefix("cl")
+    assert completer.completionCount() == 1  # "council" does not start with "cl"
+    completer.setCurrentRow(0)
+    assert completer.currentCompletion() == "music, climate"
+    dialog.reject()
