@@ -51,6 +51,22 @@ class CorrectionCommand(QUndoCommand):
         self.controller.refresh()
 
 
+_EDGE_PUNCTUATION = " \t,;:!?\"“”‘’'()[]"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection made by hand, widened to whole words and without edge punctuation."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and end > 0 and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
 class CorrectionActions(QObject):
     """What the Article menu, the Entities tab and the dialog call to correct entities."""
 
@@ -89,7 +105,8 @@ class CorrectionActions(QObject):
         if record is None or chosen is None:
             self._say("Select the text of an entity first")
             return
-        text = record.text[chosen[0]:chosen[1]].strip()
+        start, end = snap_to_words(record.text, *chosen)
+        text = record.text[start:end]
         if not text or "\n" in text:
             self._say("An entity is a name within one paragraph")
             return

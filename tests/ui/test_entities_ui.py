@@ -276,3 +276,20 @@ def test_view_menu_switches_all_highlights_and_remembers(window: Any) -> None:
     assert window.library.setting("entities.highlights") == "0"
     toggle.trigger()
     assert layer_texts(window)
+
+
+def test_a_hand_selection_snaps_to_whole_words() -> None:
+    from desktop.ui.entity_corrections import snap_to_words
+
+    text = "He met the Harbour Board, then left. Visit the U.S. now."
+
+    def snapped(start: int, end: int) -> str:
+        s, e = snap_to_words(text, start, end)
+        return text[s:e]
+
+    start = text.index("arbour")
+    assert snapped(start, start + 9) == "Harbour Board"  # "arbour Bo" widened
+    start = text.index("Harbour")
+    assert snapped(start - 1, start + 14) == "Harbour Board"  # " Harbour Board," trimmed
+    start = text.index("U.S.")
+    assert snapped(start, start + 4) == "U.S."  # an abbreviation keeps its full stop
