@@ -4,7 +4,14 @@ and a note; for an existing highlight also delete."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.core.annotations import COLORS
 from desktop.ui.highlight_colors import swatch
@@ -20,6 +27,14 @@ class HighlightToolbar(QFrame):
         self.setObjectName("highlightToolbar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        # Raised off the page in both themes: a border and a soft shadow.
+        self.setStyleSheet("QFrame#highlightToolbar { background: palette(window);"
+                           " border: 1px solid palette(mid); border-radius: 6px; }")
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(12)
+        shadow.setOffset(0, 2)
+        shadow.setColor(QColor(0, 0, 0, 90))
+        self.setGraphicsEffect(shadow)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
