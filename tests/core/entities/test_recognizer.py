@@ -85,3 +85,12 @@ def test_window_modules_do_not_import_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_missing_model_is_a_clear_user_error() -> None:
+    from desktop.core.entities.recognizer import ModelMissing
+    from desktop.core.errors import LecternError
+
+    with pytest.raises(ModelMissing, match="cannot be loaded") as caught:
+        list(Recognizer("no_such_model_package").analyse(["Paris"]))
+    assert isinstance(caught.value, LecternError)
