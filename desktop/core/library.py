@@ -66,6 +66,10 @@ class Library:
     def open(cls, path: Path | str) -> Library:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        from desktop.core.safety.lock import held_elsewhere
+
+        if held_elsewhere(path):  # another Lectern is the writer: only read
+            return cls(connect(path, readonly=True), path, readonly=True)
         conn = connect(path)
         migrate(conn)
         return cls(conn, path)

@@ -164,3 +164,32 @@ def test_in_use_dialog_offers_read_only_or_quit(qtbot, tmp_path: Path, button: s
     answer = _ask_read_only(LibraryInUse(tmp_path / "library.sqlite3", 4242))
     assert answer is expected
     assert seen and "Another Lectern (process 4242) has your library open" in seen[0]
+
+
+def test_worker_connections_of_a_read_only_window_cannot_write(held_library) -> None:  # type: ignore[no-untyped-def]
+    """Background work opens its own Library: it too must only read while another
+    Lectern holds the library, and say so."""
+    from desktop.core.library import Library
+
+    home, _holder = held_library
+    worker_library = Library.open(home / "library.sqlite3")
+    try:
+        assert worker_library.readonly
+        with pytest.raises(LecternError, match="library is open read-only"):
+            worker_library.import_source(text_source(article_text("from a worker")))
+    finally:
+        worker_library.close()
+
+
+def test_worker_connections_of_the_writer_can_write(tmp_path: Path) -> None:
+    from desktop.core.library import Library
+
+    library, _ = open_library_safely(app_paths(tmp_path / "home"))
+    try:
+        worker_library = Library.open(library.path)  # same process: the lock is ours
+        assert not worker_library.readonly
+        worker_library.import_source(text_source(article_text("worker")))
+        worker_library.close()
+        assert len(library.list_articles()) == 1
+    finally:
+        library.close()

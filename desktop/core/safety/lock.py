@@ -20,6 +20,12 @@ from desktop.core.errors import LecternError
 _WINDOWS_LOCK_OFFSET = 1 << 20
 
 
+# Libraries this process holds the lock of (resolved paths): its own worker threads
+# may write to them; any other opener in this process only reads when another
+# process holds the lock (see held_elsewhere).
+_HELD: set[Path] = set()
+
+
 class LibraryInUse(LecternError):
     """Another Lectern (another process) has this library open for writing."""
 
@@ -40,9 +46,11 @@ def lock_path(library: Path) -> Path:
 class LibraryLock:
     """An acquired lock; ``release()`` (or process exit) gives it up."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int, library: Path) -> None:
         self.path = path
         self._fd: int | None = fd
+        self._library = library.resolve()
+        _HELD.add(self._library)
 
     @property
     def held(self) -> bool:
@@ -52,6 +60,7 @@ class LibraryLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
+        _HELD.discard(self._library)
         with contextlib.suppress(OSError):
             _unlock(fd)
         os.close(fd)
@@ -77,7 +86,25 @@ def acquire(library: Path) -> LibraryLock:
         os.close(fd)
         raise LibraryInUse(library, holder_pid(library))
     _write_pid(fd)
-    return LibraryLock(path, fd)
+    return LibraryLock(path, fd, library)
+
+
+def held_elsewhere(library: Path) -> bool:
+    """True if another process holds ``library``'s lock (so this one must only read)."""
+    if library.resolve() in _HELD:
+        return False
+    path = lock_path(library)
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False  # no lock file: nobody has opened it through the safe door
+    try:
+        if not _try_lock(fd):
+            return True
+        _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
 
 
 def holder_pid(library: Path) -> int | None:
