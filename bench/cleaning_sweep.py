@@ -37,6 +37,7 @@ SWEEP: list[tuple[str, ModuleType, str, list[float]]] = [
     ("pasted", pasted_lines, "PROSE_WORDS", [15, 20, 25]),
     ("pasted", pasted_lines, "SENTENCE_WORDS", [6, 8, 10]),
     ("html", html, "MIN_PRECISE_SHARE", [0.0, 0.1, 0.25, 0.5]),
+    ("html", html, "SAME_TITLE_SHARE", [0.4, 0.6, 0.8, 1.01]),
 ]
 
 

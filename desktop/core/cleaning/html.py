@@ -12,9 +12,13 @@ from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 from ._article import build_article, iso_date, strip_controls, tidy
 from .errors import CleaningError
+from .page_patterns import is_chrome
 
 # Fewer words than this is a page's leftovers (a "Home" link, a caption), not an article.
 MIN_ARTICLE_WORDS = 8
+# A first heading sharing this much of the <title>'s words is the page's headline.
+SAME_TITLE_SHARE = 0.6
+_WORD = re.compile(r"\w+")
 # Below this share of the ordinary extraction's words, the precise one lost the body.
 MIN_PRECISE_SHARE = 0.25
 _LANG = re.compile(
@@ -43,7 +47,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
         published=iso_date(doc.date or ""),
         language=doc.language or _page_language(html),
     )
-    body = _drop_repeated_title(_blocks(doc.body), title)
+    title, body = _headline(_trim_tail(_blocks(doc.body)), title)
     if sum(len(b.text.split()) for b in body) < MIN_ARTICLE_WORDS:
         raise CleaningError()  # a menu or a caption is what was left: no article here
     return build_article(title, body, metadata)
@@ -136,8 +140,36 @@ def _own_text(item: etree._Element) -> str:
     return "".join(parts)
 
 
-def _drop_repeated_title(blocks: list[Block], title: str) -> list[Block]:
-    """Pages repeat their <title> as the first heading; the headline block already says it."""
-    if blocks and title and tidy(blocks[0].text).casefold() == title.casefold():
-        return blocks[1:]
-    return blocks
+def _headline(blocks: list[Block], title: str) -> tuple[str, list[Block]]:
+    """The headline, and the body without the page's copy of it.
+
+    Pages repeat their <title> as the first heading, often with the site's name
+    around one or the other; the on-page heading is then the better headline.
+    """
+    if not blocks or blocks[0].kind not in (BlockKind.SUBHEADING, BlockKind.PARAGRAPH):
+        return title, blocks
+    first = tidy(blocks[0].text)
+    if first.casefold() == title.casefold():
+        return title, blocks[1:]
+    if blocks[0].kind is BlockKind.SUBHEADING and _same_words(first, title):
+        return first, blocks[1:]
+    return title, blocks
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Most words of the shorter text are in the longer one."""
+    words_a, words_b = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) >= SAME_TITLE_SHARE * shorter
+
+
+def _trim_tail(blocks: list[Block]) -> list[Block]:
+    """Drop what trails the article: headings that introduce nothing (links to other
+    stories) and page chrome (a copyright line)."""
+    end = len(blocks)
+    while end > 0 and (
+        blocks[end - 1].kind is BlockKind.SUBHEADING
+        or is_chrome(blocks[end - 1].text, len(blocks[end - 1].text.split()))
+    ):
+        end -= 1
+    return blocks[:end]

@@ -2,7 +2,7 @@
 
 A browser's "select all, copy" gives one line per block on the page. Article
 paragraphs are long, sentence-like lines; menus, link lists, share bars and footers
-are short title-case lines or match well-known phrases (``pasted_patterns``). These
+are short title-case lines or match well-known phrases (``page_patterns``). These
 features are all the region finder (``pasted_region``) looks at.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import pasted_patterns as patterns
+from . import page_patterns as patterns
 
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, as a word is about two of them.

@@ -74,6 +74,19 @@ def test_headline_is_not_repeated_as_the_first_block() -> None:
     assert texts.count(article.blocks[0].text.casefold()) == 1
 
 
+def test_on_page_heading_beats_a_title_with_the_site_name_and_tail_links_go() -> None:
+    body = (
+        "<article><h1>Council Closes the Old Bridge</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<h3>Mayor Unveils Plan for New Park</h3><h3>Ferry Service to Resume</h3>"
+        + "<p>© 2019 Example News Ltd.</p></article>"
+    )
+    article = clean_html(page(body))
+    assert article.blocks[0].text == "Council Closes the Old Bridge"
+    assert article.metadata.title == "Council Closes the Old Bridge"
+    assert [b.text for b in article.blocks[1:]] == PARAGRAPHS
+
+
 def test_no_title_uses_the_first_line() -> None:
     html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
     article = clean_html(html + "</body></html>")
