@@ -79,3 +79,15 @@ def test_leading_dash_names_work_after_double_dash(hostile_dir: Path, tmp_path: 
     result = run_cli("import", "--", str(here / "-leading-dash.txt"), home=tmp_path / "home")
     assert result.returncode == 0, result.stderr
     assert "dash" in result.stdout
+
+
+def test_devices_and_pipes_are_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    if os.name != "posix":
+        return
+    fifo = tmp_path / "a pipe.html"
+    os.mkfifo(fifo)  # reading it would block forever
+    result = run_cli("import", "/dev/zero", str(fifo), home=tmp_path / "home", timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.count("this is not a regular file (a device, pipe or socket)") == 2
