@@ -40,6 +40,11 @@ LAYER = "highlights"
 UNDER = ("entities", "entity-focus")
 
 
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class HighlightsController(QObject):
     """The open article's highlights: shows them (reader layer, panel) and changes them."""
 
@@ -102,7 +107,7 @@ class HighlightsController(QObject):
 
     def paint(self) -> None:
         """The highlight layer: overlapping highlights split into pieces whose colours mix."""
-        meanings = self.store.color_meanings()
+        meanings = self.meanings
         anchored = [a for a in self.annotations if a.anchored]
         edges = sorted({x for a in anchored for x in (a.start, a.end)})
         dark = is_dark()
@@ -114,7 +119,7 @@ class HighlightsController(QObject):
             fmt = QTextCharFormat()
             fmt.setBackground(wash([a.color for a in over], dark))
             tip = "\n".join(
-                meanings[a.color] + (f": {a.note}" if a.note else "")
+                meanings.get(a.color, a.color) + (f": {_clip(a.note, 300)}" if a.note else "")
                 + (f"  {' '.join('#' + t for t in a.tags)}" if a.tags else "")
                 for a in over)
             spans.append(Span(left, right, fmt, tip))
