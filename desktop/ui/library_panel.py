@@ -108,8 +108,14 @@ class _SearchProxy(QSortFilterProxyModel):
         self.setSortRole(_SORT_ROLE)
 
     def set_allowed(self, allowed: set[int] | None) -> None:
-        self.allowed = allowed
-        self.invalidateRowsFilter()
+        # Qt 6.10 replaced invalidateRowsFilter() with a begin/end pair.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.allowed = allowed
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.allowed = allowed
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         if self.allowed is None:
