@@ -65,7 +65,8 @@ def run_once(tmp_path: Path, seed: int) -> int:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
     )
     acked: list[tuple[str, str, int]] = []
-    assert child.stdout is not None
+    assert child.stdout is not None and child.stderr is not None
+    errors = ""
     try:
         for line in child.stdout:
             kind, ann_id, version = line.split()
@@ -77,9 +78,9 @@ def run_once(tmp_path: Path, seed: int) -> int:
         child.kill()
         child.wait()
         child.stdout.close()
-        if child.stderr is not None:
-            child.stderr.close()
-    assert len(acked) == kill_after, "the child stopped writing before the kill"
+        errors = child.stderr.read()
+        child.stderr.close()
+    assert len(acked) == kill_after, f"the child stopped writing before the kill: {errors}"
 
     conn = sqlite3.connect(path)
     try:
