@@ -52,10 +52,10 @@ class EntityWorker(QObject):
         if self._fatal:
             self.failed.emit(self._fatal)
             return
-        new = [i for i in article_ids if i not in self._running]
+        new = [i for i in dict.fromkeys(article_ids) if i not in self._running]
+        self._asked += sum(1 for i in new if i not in self._queue)
         self._queue = [i for i in self._queue if i not in new]
         self._queue = new + self._queue if first else self._queue + new
-        self._asked += len([i for i in new if i not in self._running])
         self.progress.emit(self._done, self._asked)
         self._start()
         self._send_next()
