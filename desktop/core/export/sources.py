@@ -8,6 +8,7 @@ tests can hand in a fake.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -34,13 +35,13 @@ class HighlightLike(Protocol):
 
 
 class HighlightSource(Protocol):
-    def for_article(self, article_id: int) -> list[HighlightLike]: ...
+    def for_article(self, article_id: int) -> Sequence[HighlightLike]: ...
 
     def color_meanings(self) -> dict[str, str]: ...
 
 
 class _NoHighlights:
-    def for_article(self, article_id: int) -> list[HighlightLike]:
+    def for_article(self, article_id: int) -> Sequence[HighlightLike]:
         return []
 
     def color_meanings(self) -> dict[str, str]:
