@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.core.decoding import decode
 from desktop.core.errors import ImportProblem
 from desktop.core.models import CleanedArticle
-from desktop.core.safety.limits import IN_PROCESS, LIMITS, MAX_ARTICLE, MAX_SOURCE, megabytes
+from desktop.core.safety.limits import LIMITS, MAX_ARTICLE, MAX_SOURCE, megabytes
 
 __all__ = [
     "LIMITS", "MAX_ARTICLE_CHARS", "MAX_SOURCE_BYTES", "Source", "clean_in_process",
@@ -83,15 +83,16 @@ def text_source(text: str, name: str = "pasted text") -> Source:
 def clean_source(source: Source) -> tuple[CleanedArticle, str]:
     """Clean a source; returns the article and the encoding its bytes were read with.
 
-    Sources over ``in_process_bytes`` are cleaned in a worker process under the
-    time and memory limits; smaller ones here (their cost is bounded by their size:
-    see the fuzz run in tests/robustness).
+    Sources over ``in_process_bytes``, or with an extreme structure (tens of
+    thousands of tags, lines nested 40 deep), are cleaned in a worker process under
+    the time and memory limits; the others here (their cost is bounded by their
+    size: see the fuzz run and the hostile inputs in tests/robustness).
     """
     if len(source.data) > MAX_SOURCE_BYTES:
         raise ImportProblem(MAX_SOURCE.exceeded(megabytes(len(source.data))))
-    from desktop.core.safety.clean_worker import clean_in_worker, worker_available
+    from desktop.core.safety.clean_worker import clean_in_worker, needs_worker, worker_available
 
-    if len(source.data) > IN_PROCESS.value and worker_available():
+    if needs_worker(source.data, source.kind) and worker_available():
         return clean_in_worker(source.data, source.kind, source.name)
     return clean_in_process(source)
 

@@ -62,6 +62,19 @@ def test_large_files_are_cleaned_in_the_worker_small_ones_in_process(monkeypatch
     assert calls and calls[0] > limits.IN_PROCESS.value
 
 
+@pytest.mark.parametrize(("data", "kind", "expected"), [
+    (("<table>" + "<tr><td>x</td></tr>" * 6_000 + "</table>").encode(), "html", True),
+    ("".join("  " * i + "- item\n" for i in range(80)).encode(), "markdown", True),
+    (("> " * 30 + "deep quote\n").encode() * 60, "text", True),
+    (article_html("ordinary").encode(), "html", False),
+    (b"> a quote\n" * 5_000, "markdown", False),
+])
+def test_extreme_structure_goes_to_the_worker_whatever_the_size(
+        data: bytes, kind: str, expected: bool) -> None:
+    assert len(data) < limits.IN_PROCESS.value
+    assert clean_worker.needs_worker(data, kind) is expected
+
+
 def test_a_crashing_worker_is_one_clear_message(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(clean_worker.sys, "executable", "/bin/false")
     with pytest.raises(ImportProblem, match=r"the cleaner stopped unexpectedly \(exit status 1\)"):

@@ -2,10 +2,11 @@
 
 A hostile page (nested a million levels deep, one 30 MB line, markup that makes
 a parser crawl) must not hang or crash Lectern. Python cannot interrupt a C
-parser in a thread, so files bigger than ``in_process_bytes`` are cleaned in a
-child process that is killed at ``clean_seconds``; its crash or memory blow-up
-becomes a one-line message. Small files are cleaned in process: starting a
-process costs more than cleaning them (bench/ROBUSTNESS.md).
+parser in a thread, so files bigger than ``in_process_bytes``, or with an extreme
+structure (``needs_worker``), are cleaned in a child process that is killed at
+``clean_seconds``; its crash or memory blow-up becomes a one-line message. Other
+files are cleaned in process: starting a process costs more than cleaning them
+(bench/ROBUSTNESS.md).
 
 Run as ``python -m desktop.core.safety.clean_worker``: reads a pickled
 (data, kind, name) on stdin, writes a pickled result on stdout.
@@ -15,15 +16,39 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from desktop.core.errors import ImportProblem
 from desktop.core.models import CleanedArticle
-from desktop.core.safety.limits import CLEAN_MEMORY, CLEAN_SECONDS, clean_seconds
+from desktop.core.safety.limits import (
+    CLEAN_MEMORY,
+    CLEAN_SECONDS,
+    IN_PROCESS,
+    IN_PROCESS_DEEP_LINES,
+    IN_PROCESS_TAGS,
+    clean_seconds,
+)
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[3]  # the folder holding ``desktop``
+
+
+_DEEP_LINE = re.compile(rb"^[ \t>]{40,}", re.MULTILINE)
+
+
+def needs_worker(data: bytes, kind: str) -> bool:
+    """Whether cleaning ``data`` could take long enough to need the time limit:
+    big files, and smaller ones whose structure is extreme (see limits.py)."""
+    if len(data) > IN_PROCESS.value:
+        return True
+    if kind == "html":
+        return data.count(b"<") > IN_PROCESS_TAGS.value
+    for deep, _match in enumerate(_DEEP_LINE.finditer(data), start=1):
+        if deep > IN_PROCESS_DEEP_LINES.value:
+            return True
+    return False
 
 
 def worker_available() -> bool:

@@ -64,7 +64,23 @@ IN_PROCESS = Limit(
     "ones go to the separate, time-limited process. Not a limit users hit.",
 )
 
-LIMITS: tuple[Limit, ...] = (MAX_SOURCE, MAX_ARTICLE, CLEAN_SECONDS, CLEAN_MEMORY, IN_PROCESS)
+IN_PROCESS_TAGS = Limit(
+    "in_process_tags", 20_000, "tags",
+    "",
+    "HTML with more '<' than this is cleaned in the time-limited process whatever its "
+    "size: real pages have a few thousand (at most 3,229 in the extraction dev set), and "
+    "a 1 MB table of 50,000 rows takes seconds to clean. Not a limit users hit.",
+)
+IN_PROCESS_DEEP_LINES = Limit(
+    "in_process_deep_lines", 50, "lines",
+    "",
+    "Markdown or text with more lines than this indented (by spaces or '>') 40 or more "
+    "characters deep is cleaned in the time-limited process: a list nested hundreds of "
+    "levels deep costs seconds to parse. Not a limit users hit.",
+)
+
+LIMITS: tuple[Limit, ...] = (MAX_SOURCE, MAX_ARTICLE, CLEAN_SECONDS, CLEAN_MEMORY, IN_PROCESS,
+                             IN_PROCESS_TAGS, IN_PROCESS_DEEP_LINES)
 TIME_LIMIT_ENV = "LECTERN_CLEAN_SECONDS"
 
 
