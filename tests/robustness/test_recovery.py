@@ -156,3 +156,32 @@ def test_window_tells_the_user_about_the_recovery(qtbot, tmp_path: Path) -> None
     finally:
         window.tasks.wait()
         window.library.close()
+
+
+def test_a_crash_while_copying_the_backup_just_recovers_again(tmp_path: Path) -> None:
+    paths, backup = _backed_up_library(tmp_path)
+    _corrupt_pages(paths.library)
+    health.stage_restore(backup, paths.library)  # ...and the process died here
+    library, report = open_library_safely(paths)
+    library.close()
+    assert report.recovery is not None and report.recovery.restored_from == backup
+    assert not health.staged_restore(paths.library).exists()
+    assert len(list(paths.data_dir.glob("corrupt-*"))) == 1
+
+
+def test_a_crash_after_moving_the_damaged_file_is_finished_on_next_open(tmp_path: Path) -> None:
+    paths, backup = _backed_up_library(tmp_path)
+    _corrupt_pages(paths.library)
+    health.stage_restore(backup, paths.library)
+    moved_to = health.move_aside(paths.library)  # ...and the process died here
+    assert not paths.library.exists()
+    library, report = open_library_safely(paths)
+    try:
+        assert report.recovery is not None
+        assert report.recovery.moved_to == moved_to
+        assert "interrupted and has now been completed" in report.messages()[0]
+        texts = [library.article(s.id).text for s in library.list_articles()]
+        assert len(texts) == 1 and "kept" in texts[0]  # the backup, not an empty library
+    finally:
+        library.close()
+    assert integrity_ok(paths.library)

@@ -86,7 +86,11 @@ def check(path: Path) -> str | None:
 
 
 def move_aside(library: Path, *, now: datetime | None = None) -> Path:
-    """Move ``library`` and its -wal/-shm files into a new ``corrupt-…`` folder beside it."""
+    """Move ``library`` and its -wal/-shm files into a new ``corrupt-…`` folder beside it.
+
+    The companions go first: a -wal left beside a restored library would be
+    replayed into it.
+    """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = library.parent / f"corrupt-{stamp}"
     counter = 2
@@ -94,16 +98,20 @@ def move_aside(library: Path, *, now: datetime | None = None) -> Path:
         folder = library.parent / f"corrupt-{stamp}-{counter}"
         counter += 1
     folder.mkdir(mode=0o700, parents=True)
-    for suffix in ("", *_COMPANIONS):
+    for suffix in (*_COMPANIONS, ""):
         part = library.with_name(library.name + suffix)
         if part.exists():
             shutil.move(str(part), str(folder / part.name))
     return folder
 
 
-def restore(backup: Path, library: Path) -> None:
-    """Put a copy of ``backup`` in place of ``library`` (written beside it, then renamed)."""
-    partial = library.with_name(library.name + ".restoring")
+def staged_restore(library: Path) -> Path:
+    return library.with_name(library.name + ".restoring")
+
+
+def stage_restore(backup: Path, library: Path) -> Path:
+    """Copy ``backup`` beside ``library`` (durably), ready to be renamed into place."""
+    partial = staged_restore(library)
     partial.unlink(missing_ok=True)
     source = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
     target = sqlite3.connect(str(partial))
@@ -116,13 +124,35 @@ def restore(backup: Path, library: Path) -> None:
         os.fsync(handle.fileno())
     if os.name == "posix":
         partial.chmod(0o600)
-    os.replace(partial, library)
+    return partial
 
 
 def recover(paths: AppPaths, problem: str) -> Recovery:
-    """Move the damaged library aside and restore the newest intact backup, if any."""
-    moved_to = move_aside(paths.library)
+    """Move the damaged library aside and restore the newest intact backup, if any.
+
+    Ordered so that a crash at any moment loses nothing: the backup is copied
+    first (the damaged file is still in place, so the next open simply recovers
+    again), then the damaged files are moved aside, then the copy is renamed in.
+    A crash between the last two is finished by ``finish_interrupted_recovery``.
+    """
     chosen = backups.newest_good(paths.backups)
-    if chosen is not None:
-        restore(chosen, paths.library)
+    staged = stage_restore(chosen, paths.library) if chosen is not None else None
+    moved_to = move_aside(paths.library)
+    if staged is not None:
+        os.replace(staged, paths.library)
     return Recovery(problem=problem, moved_to=moved_to, restored_from=chosen)
+
+
+def finish_interrupted_recovery(paths: AppPaths) -> Recovery | None:
+    """Complete a recovery that a crash cut short, or drop a half-copied backup."""
+    staged = staged_restore(paths.library)
+    if not staged.exists():
+        return None
+    if paths.library.exists():
+        staged.unlink()  # cut short while copying: the damaged file is still there
+        return None
+    os.replace(staged, paths.library)  # cut short after moving the damaged file aside
+    folders = sorted(paths.data_dir.glob("corrupt-*"), key=lambda f: f.stat().st_mtime_ns)
+    return Recovery(problem="an earlier recovery was interrupted and has now been completed",
+                    moved_to=folders[-1] if folders else paths.data_dir,
+                    restored_from=backups.newest_good(paths.backups))

@@ -75,7 +75,7 @@ def open_library_safely(
 
 
 def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, OpenReport]:
-    report = OpenReport(paths.library)
+    report = OpenReport(paths.library, recovery=health.finish_interrupted_recovery(paths))
     problem = health.check(paths.library)
     if problem is not None:
         report.recovery = health.recover(paths, problem)
