@@ -16,6 +16,7 @@ hand: ``a - b`` stays ``a - b``; a line ``- b`` becomes ``\\- b``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _NEWLINE_RUNS = re.compile(r"(\n+)")
@@ -29,10 +30,15 @@ _UNREPRESENTABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # Backslash-escaped anywhere in a line: emphasis, code, links, raw HTML, escapes,
 # GFM tables, Obsidian tags (#), math ($), strikethrough (~), block references
-# (^); "=" and "%" next to another of their kind (Obsidian highlights and
-# comments); "&" that could start an entity.
-_BACKSLASHED = re.compile(
-    r"[\\`*_\[\]<#|~$^]|=(?==)|(?<==)=|%(?=%)|(?<=%)%|&(?=#|[A-Za-z0-9])")
+# (^). str.replace per character (backslash first) runs at C speed; a regex with
+# a per-match callback, or str.translate, would dominate export time.
+_ALWAYS = tuple((ch, "\\" + ch) for ch in "\\`*_[]<#|~$^")
+_LINE_START_CHARS = frozenset(">-+=0123456789")
+# Only in context: "=" and "%" next to another of their kind (Obsidian highlights
+# and comments); "&" that could start an entity ("&#" is already broken up, as
+# "#" is escaped).
+_DOUBLED = re.compile(r"=(?==)|(?<==)=|%(?=%)|(?<=%)%")
+_ENTITY_START = re.compile(r"&(?=[A-Za-z0-9])")
 # Written as references: line breaks a parser would see (or an editor would show)
 # where the text has none.
 _AS_REFERENCE = re.compile(r"[\r\x0c\u2028\u2029]")
@@ -40,6 +46,17 @@ _ORDERED_AT_LINE_START = re.compile(r"^(\d+)([.)])", re.MULTILINE)
 _MARKER_AT_LINE_START = re.compile(r"^([>\-+=])", re.MULTILINE)
 # Whitespace a parser strips: at the start and end of every line.
 _EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
+_SPACE_BY_NEWLINE = re.compile(r"[^\S\n]\n|\n[^\S\n]")
+# Any character the two steps above handle (one scan decides whether to run them).
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
+
+
+def _escape_ordered_marker(match: re.Match[str]) -> str:
+    return f"{match.group(1)}\\{match.group(2)}"
 
 
 def _references(match: re.Match[str]) -> str:
@@ -57,14 +74,28 @@ def escape_text(text: str) -> str:
     """
     if not text:
         return ""
-    if _UNREPRESENTABLE.search(text):
+    controls = _CONTROL_OR_BREAK.search(text) is not None
+    if controls:
         text = _UNREPRESENTABLE.sub("\ufffd", text)
-    text = _BACKSLASHED.sub(r"\\\g<0>", text)
-    if _AS_REFERENCE.search(text):
+    for ch, escaped in _ALWAYS:
+        if ch in text:
+            text = text.replace(ch, escaped)
+    if "==" in text or "%%" in text:
+        text = _DOUBLED.sub(_backslashed, text)
+    if "&" in text:
+        text = _ENTITY_START.sub("\\\\&", text)
+    if controls:
         text = _AS_REFERENCE.sub(_references, text)
-    text = _ORDERED_AT_LINE_START.sub(r"\1\\\2", text)
-    text = _MARKER_AT_LINE_START.sub(r"\\\1", text)
-    text = _EDGE_SPACE.sub(_references, text)
+    if "\n" in text:
+        text = _ORDERED_AT_LINE_START.sub(_escape_ordered_marker, text)
+        text = _MARKER_AT_LINE_START.sub(r"\\\1", text)
+    elif text[0] in _LINE_START_CHARS:  # one line: only its start can be a marker
+        text = _ORDERED_AT_LINE_START.sub(_escape_ordered_marker, text, count=1)
+        if text[0] in ">-+=":
+            text = "\\" + text
+    if text[0].isspace() or text[-1].isspace() or (
+            "\n" in text and _SPACE_BY_NEWLINE.search(text)):
+        text = _EDGE_SPACE.sub(_references, text)
     if "\n" in text:
         text = _NEWLINE_RUNS.sub(lambda m: _newlines(m, len(text)), text)
     return text
@@ -100,6 +131,7 @@ def url_destination(url: str) -> str:
 _TAG_INVALID = re.compile(r"[^\w/\-]+")
 
 
+@functools.lru_cache(maxsize=4096)  # a library has few distinct tags, used many times
 def tag_name(tag: str) -> str:
     """A tag as Obsidian and most note apps accept it: no spaces, no punctuation."""
     name = _TAG_INVALID.sub("-", tag.strip()).strip("-/")
