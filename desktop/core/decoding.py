@@ -129,15 +129,37 @@ def _damaged_utf8(data: bytes) -> str | None:
     return text if 0 < broken <= multibyte else None
 
 
+# Legacy encodings web pages are really written in. charset-normalizer also weighs
+# DOS and Mac code pages, and on a short Western text it picks cp850 or cp1250 and
+# turns "café" into "caf├⌐"; pages are (almost) never in those.
+_WEB_LEGACY = frozenset({
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "cp874", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5",
+    "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_10", "iso8859_11",
+    "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u", "tis_620",
+    "shift_jis", "cp932", "euc_jp", "iso2022_jp", "euc_kr", "cp949", "gb2312", "gbk",
+    "gb18030", "big5", "big5hkscs", "cp950",
+})
+# Latin-script code pages that, with no language recognised, are a worse bet than cp1252.
+_LATIN_LOOKALIKES = frozenset({
+    "cp1250", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3",
+    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "iso8859_16",
+})
+
+
 def _guess_legacy(data: bytes) -> str:
-    """A single-byte encoding for text that is not UTF-8: charset-normalizer's guess,
-    else cp1252 (what most such web pages really are)."""
+    """A legacy encoding for text that is not UTF-8: charset-normalizer's guess when it
+    is one web pages use (and, for Latin look-alikes, it recognised a language), else
+    cp1252 (what most such pages really are)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding not in ("ascii", "utf_8"):
-        return str(best.encoding)
-    return "cp1252"
+    if best is None or best.encoding not in _WEB_LEGACY:
+        return "cp1252"
+    if best.encoding in _LATIN_LOOKALIKES and best.language == "Unknown":
+        return "cp1252"
+    return str(best.encoding)
 
 
 def _tidy(text: str) -> str:
