@@ -63,3 +63,25 @@ def test_wal_files_made_while_open_are_owner_only(tmp_path: Path) -> None:
         library.close()
     finally:
         os.umask(old)
+
+
+def test_an_unusable_library_folder_is_one_clear_line(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    parent.chmod(0o500)
+    try:
+        result = run_cli("list", home=parent / "home")
+    finally:
+        parent.chmod(0o700)
+    assert result.returncode == 1
+    assert "cannot use the library folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_library_folder_that_is_a_file_is_one_clear_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    result = run_cli("list", home=home)
+    assert result.returncode == 1
+    assert "lectern: error: cannot use the library folder" in result.stderr

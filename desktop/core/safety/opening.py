@@ -60,13 +60,16 @@ def open_library_safely(
     Raises LibraryInUse when another process holds the library, unless
     ``readonly_ok``: then the library opens read-only (writes raise LecternError).
     """
-    paths.ensure()
     try:
+        paths.ensure()
         lock = acquire(paths.library)
     except LibraryInUse as exc:
         if not readonly_ok:
             raise
         return _open_read_only(paths, exc.holder_pid)
+    except OSError as exc:
+        raise LecternError(f"cannot use the library folder {paths.data_dir} "
+                           f"({exc.strerror or exc})") from None
     try:
         return _open_for_writing(paths, lock)
     except BaseException:
