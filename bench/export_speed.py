@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.annotations import AnnotationStore  # noqa: E402
-from desktop.core.export.templates import load_template  # noqa: E402
-from desktop.core.export.writer import Exporter  # noqa: E402
-from desktop.core.importing import text_source  # noqa: E402
-from desktop.core.library import Library  # noqa: E402
-from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata  # noqa: E402
+from desktop.core.annotations import AnnotationStore
+from desktop.core.export.templates import load_template
+from desktop.core.export.writer import Exporter
+from desktop.core.importing import text_source
+from desktop.core.library import Library
+from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 SENTENCE = ("Researchers keep their knowledge in notes; the *export* is how it reaches them, "
             "with > quotes, # signs, `code`, | pipes and emoji 📚 along the way. ")
