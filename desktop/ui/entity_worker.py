@@ -5,7 +5,8 @@ spaCy in a thread holds the GIL and makes scrolling stutter, and importing it
 costs 0.4 s, so it lives in a separate, long-lived process started on first
 need. QProcess delivers its replies on the GUI thread as signals; nothing here
 blocks. Requests are queued, deduplicated and sent in small jobs, the article
-being read first.
+being read first. The process only reads the library; what it finds comes back
+here and the window (the library's one writer) stores it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ MAX_RESTARTS = 3
 
 
 class EntityWorker(QObject):
-    article_done = Signal(int)  # its entities are stored: read them
+    article_ready = Signal(object)  # a worker reply with one article's raw mentions
     progress = Signal(int, int)  # articles done, articles asked for (since idle)
     idle = Signal()
     failed = Signal(str)  # one line for the status bar
@@ -120,7 +121,7 @@ class EntityWorker(QObject):
         elif "article" in message:
             self._done += 1
             self.progress.emit(self._done, self._asked)
-            self.article_done.emit(int(str(message["article"])))
+            self.article_ready.emit(message)
         elif "done" in message or "error" in message:
             if "error" in message:
                 self.failed.emit(f"Entities could not be found: {message['error']}")

@@ -1,7 +1,8 @@
 """Analysing articles of a library: recognise, post-process, store.
 
-Runs wherever the recognizer lives (the CLI's process, the app's worker
-process); it opens nothing itself, so it works with any ``Library``.
+``recognise_articles`` only reads (the app's worker process uses it: the
+window's process is the library's one writer and stores what it sends back);
+``analyse_articles`` also stores, for a process that may write (CLI, tests).
 """
 
 from __future__ import annotations
@@ -52,6 +53,23 @@ def analyse_articles(library: Library, article_ids: Iterable[int], recognizer: R
         if should_stop():
             break
     return done
+
+
+def recognise_articles(library: Library, article_ids: Iterable[int], recognizer: Recognizer,
+                       ) -> Iterator[tuple[int, str, list[Mention]]]:
+    """(id, text, raw mentions) of each existing article, through the model in batches.
+
+    Reads only: safe in a process that opened the library read-only.
+    """
+    todo: list[tuple[int, str]] = []
+    for article_id in dict.fromkeys(article_ids):
+        try:
+            todo.append((article_id, library.article(article_id).text))
+        except NotFound:
+            continue
+    texts = dict(todo)
+    for article_id, mentions in _recognise(todo, recognizer):
+        yield article_id, texts[article_id], mentions
 
 
 def _recognise(todo: list[tuple[int, str]], recognizer: Recognizer,

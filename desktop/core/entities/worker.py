@@ -8,12 +8,15 @@ talks to it in JSON lines:
     stdin:  {"job": 1, "library": "/path/library.sqlite3", "analyse": [3, 4]}
             {"quit": true}
     stdout: {"ready": true, "model": "en_core_web_sm", "version": "3.8.0"}
-            {"job": 1, "progress": [1, 2], "article": 3}
+            {"job": 1, "progress": [1, 2], "article": 3, "text_hash": "…",
+             "model": "en_core_web_sm", "version": "3.8.0", "raw": [[0, 5, "GPE"], …]}
             {"job": 1, "done": [3, 4]}
             {"job": 1, "error": "one line for the status bar"}
 
-The process opens its own ``Library`` per job and writes results there; the
-window reads them when told an article is done.
+The process only reads the library (its own connection per job; the lock makes
+it read-only while the window holds the library). It sends the model's raw
+mentions with the hash of the text they were computed on; the window, the
+library's one writer, post-processes and stores them (store.save_analysis).
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ import os
 import sys
 from typing import Any, TextIO
 
-from desktop.core.entities.analysis import analyse_articles
+from desktop.core.entities.analysis import recognise_articles
+from desktop.core.entities.mentions import to_rows
 from desktop.core.entities.recognizer import Recognizer
+from desktop.core.entities.store import text_hash
 from desktop.core.library import Library
 
 
@@ -36,14 +41,18 @@ def _send(out: TextIO, message: dict[str, Any]) -> None:
 
 def handle(request: dict[str, Any], recognizer: Recognizer, out: TextIO) -> None:
     job = request.get("job", 0)
+    ids = [int(i) for i in request.get("analyse", [])]
+    identity = recognizer.identity
     library = Library.open(str(request["library"]))
+    done: list[int] = []
     try:
-        ids = [int(i) for i in request.get("analyse", [])]
-        done = analyse_articles(
-            library, ids, recognizer,
-            on_progress=lambda d, t, a: _send(out, {"job": job, "progress": [d, t], "article": a}),
-            force=bool(request.get("force", False)),
-        )
+        for article_id, text, mentions in recognise_articles(library, ids, recognizer):
+            done.append(article_id)
+            _send(out, {
+                "job": job, "progress": [len(done), len(ids)], "article": article_id,
+                "text_hash": text_hash(text), "model": identity.name,
+                "version": identity.version, "raw": to_rows(mentions),
+            })
     finally:
         library.close()
     _send(out, {"job": job, "done": done})

@@ -8,13 +8,15 @@ when ready. Nothing here imports spaCy.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
-from desktop.core.entities.mentions import Mention, entity_key
+from desktop.core.entities.corrections import apply_corrections, list_corrections
+from desktop.core.entities.mentions import Mention, entity_key, from_rows
+from desktop.core.entities.recognizer import ModelIdentity
 from desktop.core.entities.store import (
     Freshness,
     article_entities,
@@ -22,10 +24,13 @@ from desktop.core.entities.store import (
     articles_needing_analysis,
     enabled_categories,
     freshness,
+    save_analysis,
     set_enabled_categories,
     summarise,
+    text_hash,
     visible,
 )
+from desktop.core.errors import LecternError, NotFound
 from desktop.ui.entity_corrections import CorrectionActions
 from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.entity_worker import EntityWorker
@@ -84,7 +89,7 @@ class EntitiesController(QObject):
         p.remove_requested.connect(self.corrections.remove)
         p.relabel_requested.connect(self.corrections.relabel)
         p.corrections_requested.connect(self.corrections.open_corrections)
-        self.worker.article_done.connect(self._analysed)
+        self.worker.article_ready.connect(self._analysed)
         self.worker.progress.connect(self._progress)
         self.worker.idle.connect(self.progress_label.hide)
         self.worker.failed.connect(self._failed)
@@ -137,11 +142,6 @@ class EntitiesController(QObject):
 
     def _analyse(self, article_ids: list[int], first: bool = False) -> None:
         """Hand articles to the worker process (the one way entity work leaves the GUI)."""
-        if self.window.library.readonly:
-            # Another Lectern writes this library; the worker would be a second writer.
-            self.panel.set_status("Entities are not computed while another Lectern window "
-                                  "has this library open; stored entities are shown.")
-            return
         self.worker.request(article_ids, first=first)
 
     def _failed(self, message: str) -> None:
@@ -254,11 +254,29 @@ class EntitiesController(QObject):
 
     # -- analysis ----------------------------------------------------------------
 
-    def _analysed(self, article_id: int) -> None:
+    def _analysed(self, reply: dict[str, Any]) -> None:
+        """Store what the worker found (this process is the library's writer) and show it."""
+        if not self._library_open():
+            return
+        library, article_id = self.window.library, int(reply["article"])
+        try:
+            text = library.article(article_id).text
+        except NotFound:  # deleted meanwhile
+            return
+        if text_hash(text) != reply["text_hash"]:  # changed meanwhile: once more
+            self._analyse([article_id])
+            return
+        raw = from_rows(text, reply["raw"])
+        identity = ModelIdentity(str(reply["model"]), str(reply["version"]))
+        try:
+            improved = save_analysis(library, article_id, text, identity, raw)
+        except LecternError as exc:
+            self._failed(f"Entities not saved: {exc}")
+            return
         record = self.window.current_article
-        if record is not None and record.id == article_id and self._library_open():
+        if record is not None and record.id == article_id:
             selected, index = self.selected, self.step_index
-            self.mentions = article_entities(self.window.library, article_id, record.text) or []
+            self.mentions = apply_corrections(text, improved, list_corrections(library))
             self.render()
             self.selected, self.step_index = selected, index
             self._show_selection(select_text=False)
@@ -286,8 +304,8 @@ class EntitiesController(QObject):
 
     def analyse_stale(self) -> None:
         """Articles never analysed, or analysed by another model or on other text."""
-        if not self._library_open():
-            return
+        if not self._library_open() or self.window.library.readonly:
+            return  # read-only: results could not be kept; only the open article is done
         try:
             stale = articles_needing_analysis(self.window.library)
         except Exception as exc:  # a damaged table must not break the window
