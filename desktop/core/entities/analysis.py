@@ -8,10 +8,18 @@ window's process is the library's one writer and stores what it sends back);
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from desktop.core.entities.mentions import Mention
-from desktop.core.entities.recognizer import BATCH_SIZE, Recognizer
-from desktop.core.entities.store import Freshness, freshness, reprocess, save_analysis
+from desktop.core.entities.mentions import Mention, from_rows
+from desktop.core.entities.recognizer import BATCH_SIZE, ModelIdentity, Recognizer
+from desktop.core.entities.store import (
+    Freshness,
+    freshness,
+    reprocess,
+    save_analysis,
+    text_hash,
+)
 from desktop.core.errors import NotFound
 from desktop.core.library import Library
 
@@ -79,3 +87,29 @@ def _recognise(todo: list[tuple[int, str]], recognizer: Recognizer,
         results = recognizer.analyse([text for _id, text in batch])
         for (article_id, _text), mentions in zip(batch, results, strict=True):
             yield article_id, mentions
+
+
+@dataclass(frozen=True)
+class StoredReply:
+    article_id: int
+    text: str
+    mentions: list[Mention] | None  # post-processed; None: the text changed since
+
+
+def store_replies(library: Library, replies: list[dict[str, Any]]) -> list[StoredReply]:
+    """Store the worker's replies (see worker.py); articles deleted meanwhile are skipped."""
+    stored: list[StoredReply] = []
+    for reply in replies:
+        article_id = int(reply["article"])
+        try:
+            text = library.article(article_id).text
+        except NotFound:
+            continue
+        if text_hash(text) != reply["text_hash"]:
+            stored.append(StoredReply(article_id, text, None))
+            continue
+        identity = ModelIdentity(str(reply["model"]), str(reply["version"]))
+        mentions = save_analysis(library, article_id, text, identity,
+                                 from_rows(text, reply["raw"]))
+        stored.append(StoredReply(article_id, text, mentions))
+    return stored

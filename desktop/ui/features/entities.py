@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from desktop.core.entities.analysis import StoredReply, store_replies
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
 from desktop.core.entities.corrections import apply_corrections, list_corrections
-from desktop.core.entities.mentions import Mention, entity_key, from_rows
-from desktop.core.entities.recognizer import ModelIdentity
+from desktop.core.entities.mentions import Mention, entity_key
 from desktop.core.entities.store import (
     Freshness,
     article_entities,
@@ -24,17 +24,16 @@ from desktop.core.entities.store import (
     articles_needing_analysis,
     enabled_categories,
     freshness,
-    save_analysis,
     set_enabled_categories,
     summarise,
-    text_hash,
     visible,
 )
-from desktop.core.errors import LecternError, NotFound
+from desktop.core.library import Library
 from desktop.ui.entity_corrections import CorrectionActions
 from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.entity_worker import EntityWorker
 from desktop.ui.reader_view import Span
+from desktop.ui.tasks import Progress
 from desktop.ui.theme import is_dark
 
 if TYPE_CHECKING:
@@ -72,6 +71,8 @@ class EntitiesController(QObject):
         self._background.timeout.connect(self.analyse_stale)
         self._background.start()
         self._pending_open: int | None = None
+        self._to_store: list[dict[str, Any]] = []
+        self._storing = False
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DELAY_MS)
         self._open_timer.timeout.connect(self._request_open)
 
@@ -255,31 +256,51 @@ class EntitiesController(QObject):
     # -- analysis ----------------------------------------------------------------
 
     def _analysed(self, reply: dict[str, Any]) -> None:
-        """Store what the worker found (this process is the library's writer) and show it."""
+        """A worker reply: stored off the GUI thread (window.tasks), then shown."""
+        self._to_store.append(reply)
+        self._store_next()
+
+    def _store_next(self) -> None:
+        if self._storing or not self._to_store:
+            return
+        batch, self._to_store = self._to_store, []
+        self._storing = True
+        path = self.window.library.path
+
+        def store(_progress: Progress) -> list[StoredReply]:
+            library = Library.open(path)  # this process holds the lock: it may write
+            try:
+                return store_replies(library, batch)
+            finally:
+                library.close()
+
+        self.window.tasks.run(store, on_success=self._stored, on_failure=self._store_failed)
+
+    def _stored(self, results: list[StoredReply]) -> None:
+        self._storing = False
         if not self._library_open():
             return
-        library, article_id = self.window.library, int(reply["article"])
-        try:
-            text = library.article(article_id).text
-        except NotFound:  # deleted meanwhile
-            return
-        if text_hash(text) != reply["text_hash"]:  # changed meanwhile: once more
-            self._analyse([article_id])
-            return
-        raw = from_rows(text, reply["raw"])
-        identity = ModelIdentity(str(reply["model"]), str(reply["version"]))
-        try:
-            improved = save_analysis(library, article_id, text, identity, raw)
-        except LecternError as exc:
-            self._failed(f"Entities not saved: {exc}")
-            return
+        changed = [r.article_id for r in results if r.mentions is None]
+        if changed:  # edited while being analysed: once more
+            self._analyse(changed)
         record = self.window.current_article
-        if record is not None and record.id == article_id:
+        for result in results:
+            if record is None or result.article_id != record.id or result.mentions is None:
+                continue
+            if result.text != record.text:
+                continue
             selected, index = self.selected, self.step_index
-            self.mentions = apply_corrections(text, improved, list_corrections(library))
+            corrections = list_corrections(self.window.library)
+            self.mentions = apply_corrections(record.text, result.mentions, corrections)
             self.render()
             self.selected, self.step_index = selected, index
             self._show_selection(select_text=False)
+        self._store_next()
+
+    def _store_failed(self, exc: BaseException) -> None:
+        self._storing = False
+        self._failed(f"Entities not saved: {exc}")
+        self._store_next()
 
     def _progress(self, done: int, total: int) -> None:
         if total > 1 and done < total:

@@ -70,3 +70,19 @@ def test_worker_reads_a_library_another_process_holds(library: Library) -> None:
     replies = [json.loads(line) for line in result.stdout.splitlines()]
     assert replies[-1] == {"job": 1, "done": [article_id]}
     assert any(r.get("article") == article_id and r["raw"] for r in replies)
+
+
+def test_store_replies_skips_deleted_and_flags_changed_articles(library: Library) -> None:
+    from desktop.core.entities.analysis import store_replies
+
+    kept = library.import_source(text_source(f"Leaders Meet in Paris\n\n{BODY}")).article
+    gone = library.import_source(text_source(f"Leaders Meet Again\n\n{BODY} Again.")).article
+    start = kept.text.index("Paris")
+    reply = {"article": kept.id, "text_hash": text_hash(kept.text), "model": "m",
+             "version": "1", "raw": [[start, start + 5, "GPE"]]}
+    stale = {**reply, "text_hash": "not the text any more"}
+    library.delete_article(gone.id)
+    results = store_replies(library, [reply, {**reply, "article": gone.id}, stale])
+    assert [(r.article_id, r.mentions is None) for r in results] == [
+        (kept.id, False), (kept.id, True)]
+    assert entities_by_category(library, kept.id)["Places"] == ["Paris"]
