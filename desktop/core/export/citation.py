@@ -26,6 +26,13 @@ _NEWS_HINTS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(\d{4})\b")
+# Bylines that name an organisation, not a person: never split into family, given.
+_ORGANISATION = re.compile(
+    r"\b(editors?|staff|team|desk|newsroom|press|news|agency|associated|reuters|bureau|inc|"
+    r"ltd|llc|foundation|university|institute|society|committee|council|ministry|department|"
+    r"office|association|group|company|corporation|wikipedia|contributors)\b",
+    re.IGNORECASE,
+)
 
 
 def ascii_fold(text: str) -> str:
@@ -47,7 +54,10 @@ def split_authors(author: str) -> list[str]:
 
 
 def family_given(name: str) -> tuple[str, str]:
-    """('Smith', 'Jane') from 'Jane Smith' or 'Smith, Jane'; ('Reuters', '') for one word."""
+    """('Smith', 'Jane') from 'Jane Smith' or 'Smith, Jane'; ('Reuters', '') for one word
+    or an organisation ('Lectern Editors')."""
+    if _ORGANISATION.search(name):
+        return name.strip(), ""
     if "," in name:
         family, given = name.split(",", 1)
         return family.strip(), given.strip()

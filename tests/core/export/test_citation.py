@@ -64,6 +64,13 @@ def test_csl_json_types_and_fields(library: Any) -> None:
     assert [p["title"] for p in parsed] == [news.title, blog.title]
 
 
+def test_organisations_are_not_split_into_names(library: Any) -> None:
+    record = library.article(add_article(library, author="Lectern Editors"))
+    assert "author = {{Lectern Editors}}" in bibtex(record)
+    assert csl_item(record)["author"] == [{"literal": "Lectern Editors"}]
+    assert citekey(record).startswith("lecterneditors2024")
+
+
 def test_author_lists() -> None:
     assert split_authors("Jane Smith, John Doe") == ["Jane Smith", "John Doe"]
     assert split_authors("Smith, Jane") == ["Smith, Jane"]
