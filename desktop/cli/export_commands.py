@@ -62,6 +62,7 @@ def register(subcommands: Any) -> None:
     p = subcommands.add_parser(
         "backup", help="write the whole library (and your templates) to one archive")
     p.add_argument("file", metavar="FILE", help="archive to write, e.g. lectern-backup.zip")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_backup)
 
     p = subcommands.add_parser("restore", help="restore a backup into an empty library")
@@ -179,7 +180,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.core.export.backup import backup_library
 
     library = open_library()
-    summary = backup_library(library, Path(args.file), _paths().templates)
+    summary = backup_library(library, Path(args.file), _paths().templates,
+                             overwrite=args.force)
     counts = summary.counts
     print(f"backed up {counts.get('articles', 0)} articles, "
           f"{counts.get('annotations', 0)} highlights and {len(summary.templates)} templates "

@@ -118,6 +118,10 @@ def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "backed up 1 articles, 1 highlights" in done.stdout
 
+    again = run_cli("backup", str(archive), home=home)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert run_cli("backup", str(archive), "--force", home=home).returncode == 0
+
     refused = run_cli("restore", str(archive), home=home)
     assert refused.returncode == 1 and "not empty" in refused.stderr
 

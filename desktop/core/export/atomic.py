@@ -92,6 +92,24 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+STALE_AFTER_SECONDS = 3600
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files an interrupted export left (older than an hour, so a
+    running export in another window keeps its own). Returns how many."""
+    import time
+
+    removed = 0
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for temp in folder.glob(".*.lectern-tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+                removed += 1
+    return removed
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     batch = AtomicBatch()
     batch.stage(path, data)

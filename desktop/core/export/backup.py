@@ -73,11 +73,16 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def backup_library(library: Library, destination: Path,
-                   templates_folder: Path | None = None) -> BackupSummary:
+def backup_library(library: Library, destination: Path, templates_folder: Path | None = None,
+                   *, overwrite: bool = False) -> BackupSummary:
+    """Write the archive; an existing file is replaced only with ``overwrite`` (an older
+    backup is the user's data too)."""
     destination = destination.expanduser()
     if destination.is_dir():
         raise BackupProblem(f"{destination} is a folder; give the backup a file name")
+    if destination.exists() and not overwrite:
+        raise BackupProblem(f"{destination} already exists; choose another name "
+                            "(or --force to replace it)")
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".lectern-backup-", dir=destination.parent) as tmp:
         snapshot = Path(tmp) / DB_NAME

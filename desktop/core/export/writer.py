@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import LecternError
-from desktop.core.export.atomic import AtomicBatch
+from desktop.core.export.atomic import AtomicBatch, remove_stale_temporaries
 from desktop.core.export.context import ExportContext, HighlightVars, build_context
 from desktop.core.export.records import ExportRecord, find_record, folder_key, save_record
 from desktop.core.export.slug import article_file_name
@@ -89,6 +89,7 @@ class Exporter:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LecternError(f"cannot create the export folder {folder}: {exc}") from exc
+        remove_stale_temporaries(folder)
         ids = list(dict.fromkeys(article_ids))  # each article once
         report = ExportReport(folder)
         meanings = self.highlights.color_meanings()

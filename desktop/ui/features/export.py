@@ -220,7 +220,8 @@ def back_up(window: MainWindow, path: str | None = None) -> None:
     def work(_progress: Progress) -> str:
         library = Library.open(library_path)
         try:
-            summary = backup_library(library, target, templates)
+            # The save dialog asked before replacing a file (or the caller chose the name).
+            summary = backup_library(library, target, templates, overwrite=True)
         finally:
             library.close()
         return (f"Backed up {summary.counts.get('articles', 0)} articles and "

@@ -145,6 +145,18 @@ def test_failed_write_leaves_the_old_file_and_no_temporary_files(
     assert [p.name for p in out.iterdir()] == [path.name]
 
 
+def test_temporary_files_of_an_interrupted_export_are_cleaned_up(
+        library: Any, store: Any, out: Path) -> None:
+    stale = out / ".note.md.abc123.lectern-tmp"
+    fresh = out / ".other.md.def456.lectern-tmp"  # maybe another export, running now
+    stale.write_text("half a note")
+    fresh.write_text("in progress")
+    old = stale.stat().st_mtime - 2 * 3600
+    os.utime(stale, (old, old))
+    exporter(library, store).export([add_article(library)], out)
+    assert not stale.exists() and fresh.exists()
+
+
 def test_unknown_article_is_reported_and_the_rest_exported(library: Any, store: Any,
                                                            out: Path) -> None:
     article_id = add_article(library)
