@@ -158,6 +158,7 @@ class EntityPanel(QWidget):
         self.articles_heading.setObjectName("panelHeading")
         self.articles = QListWidget()
         self.articles.setObjectName("entityArticles")
+        self.articles.setWordWrap(True)
         self.articles.itemActivated.connect(self._article_clicked)
         self.articles.itemClicked.connect(self._article_clicked)
 
@@ -284,7 +285,9 @@ class EntityPanel(QWidget):
         for article in found:
             here = " (this article)" if article.article_id == current else ""
             plural = "s" if article.count != 1 else ""
-            item = QListWidgetItem(f"{article.title}{here} — {article.count} mention{plural}")
+            label = f"{article.title}{here} — {article.count} mention{plural}"
+            item = QListWidgetItem(label)
+            item.setToolTip(f"{label}\nClick to open")
             item.setData(KEY_ROLE, article.article_id)
             self.articles.addItem(item)
 
