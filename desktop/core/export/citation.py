@@ -75,6 +75,13 @@ def year_of(record: ArticleRecord) -> str:
     return "nd"
 
 
+def short_author(record: ArticleRecord) -> str:
+    """How an in-text citation names the author: the first author's family name, an
+    organisation's whole name, else the site ("" if none)."""
+    authors = split_authors(record.author)
+    return family_given(authors[0])[0] if authors else record.site
+
+
 def citekey(record: ArticleRecord) -> str:
     authors = split_authors(record.author)
     who = family_given(authors[0])[0] if authors else (record.site or "anon")

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.core.export.citation import citekey
+from desktop.core.export.citation import citekey, short_author, year_of
 from desktop.core.export.front_matter import FrontMatterValue
 from desktop.core.export.markdown_escape import hashtag, tag_name
 from desktop.core.export.sources import HighlightLike, HighlightSource, entities_for
@@ -57,6 +57,8 @@ class ArticleVars:
     source_kind: str
     link: str
     citekey: str
+    short_author: str  # "Smith"; an organisation whole; else the site
+    year: str  # of publication, else of saving; "nd" if neither is known
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def article_vars(record: ArticleRecord) -> ArticleVars:
         url=record.url, published=record.published, saved=record.saved_at,
         language=record.language, word_count=record.word_count,
         source_kind=record.source_kind, link=article_link(record.id), citekey=citekey(record),
+        short_author=short_author(record), year=year_of(record),
     )
 
 
