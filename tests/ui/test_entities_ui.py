@@ -277,3 +277,22 @@ def test_a_hand_selection_snaps_to_whole_words() -> None:
     assert snapped(start - 1, start + 14) == "Harbour Board"  # " Harbour Board," trimmed
     start = text.index("U.S.")
     assert snapped(start, start + 4) == "U.S."  # an abbreviation keeps its full stop
+
+
+def test_filter_and_deleting_the_open_article_clear_the_panel(window: Any) -> None:
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    panel = controller(window).panel
+    panel.filter.setText("cast")
+    visible_items = [i.text(0) for i in panel.entity_items() if not i.isHidden()]
+    assert visible_items == ["Castell", "Mira Castell"]
+    assert [panel.tree.topLevelItem(i).isHidden()
+            for i in range(panel.tree.topLevelItemCount())].count(False) == 1
+    panel.filter.clear()
+    window.library.delete_article(article_id)
+    window.close_article()
+    window.library_changed.emit()
+    assert panel.entity_items() == []
+    assert window.reader.layer("entities") == []
+
+
