@@ -42,6 +42,7 @@ class CorrectionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("correctionsDialog")
         self.setWindowTitle("Entity Corrections")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.library, self.push = library, push
         self.corrections: list[Correction] = []
         intro = QLabel("Your corrections apply to every article in the library, "
