@@ -296,3 +296,26 @@ def test_filter_and_deleting_the_open_article_clear_the_panel(window: Any) -> No
     assert window.reader.layer("entities") == []
 
 
+
+
+def test_corrections_dialog_from_the_menu_follows_undo_and_closes(window: Any,
+                                                                   qtbot: Any) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.ui.corrections_dialog import CorrectionsDialog
+
+    article_id = add_analysed(window, "Port Town Keeps Its Mayor")
+    window.open_article(article_id)
+    next(a for a in window.menus["article"].actions()
+         if a.text().replace("&", "") == "Entity Corrections…").trigger()
+    dialog = window.findChild(CorrectionsDialog)
+    assert dialog is not None and dialog.table.rowCount() == 0
+    controller(window).corrections.remove("Lisbon")
+    assert dialog.table.rowCount() == 1  # the open dialog follows every change
+    window.undo_stack.undo()
+    assert dialog.table.rowCount() == 0
+    dialog.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChild(CorrectionsDialog) is None
+    controller(window).corrections.remove("Lisbon")  # no dialog left to reload
+    assert "Lisbon" not in layer_texts(window)
