@@ -112,25 +112,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_annotations(library: Any, ids: list[int], folder: Path, as_json: bool) -> int:
-    import json
-
     from desktop.core.export.atomic import write_atomic
     from desktop.core.export.slug import article_file_name
     from desktop.core.export.sources import highlight_source
-    from desktop.core.export.web_annotation import annotation_collection
+    from desktop.core.export.web_annotation import article_annotations_json
 
     store = highlight_source(library)
-    meanings = store.color_meanings()
     folder.mkdir(parents=True, exist_ok=True)
     for article_id in ids:
-        record = library.article(article_id)
-        data = annotation_collection(record, store.for_article(article_id), meanings)
-        path = folder / article_file_name(record.title, record.id, ".annotations.jsonld")
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+        text, count = article_annotations_json(library, article_id, store)
+        title = library.article(article_id).title
+        path = folder / article_file_name(title, article_id, ".annotations.jsonld")
+        write_atomic(path, text.encode("utf-8"))
         if as_json:
-            emit_json({"id": article_id, "path": str(path), "annotations": data["total"]})
+            emit_json({"id": article_id, "path": str(path), "annotations": count})
         else:
-            print(f"{data['total']}\t{path}")
+            print(f"{count}\t{path}")
     return 0
 
 
@@ -147,17 +144,10 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
-    import json
-
     from desktop.core.export.atomic import write_atomic
-    from desktop.core.export.sources import highlight_source
-    from desktop.core.export.web_annotation import annotation_collection
+    from desktop.core.export.web_annotation import article_annotations_json
 
-    library = open_library()
-    record = library.article(args.id)
-    store = highlight_source(library)
-    data = annotation_collection(record, store.for_article(record.id), store.color_meanings())
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text, _count = article_annotations_json(open_library(), args.id)
     if args.out:
         write_atomic(Path(args.out), text.encode("utf-8"))
     else:

@@ -10,12 +10,16 @@ the colour's meaning a classifying body.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.export.sources import HighlightLike
+from desktop.core.export.sources import HighlightLike, HighlightSource, highlight_source
 from desktop.core.links import article_link
 from desktop.core.models import ArticleRecord
+
+if TYPE_CHECKING:
+    from desktop.core.library import Library
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -63,3 +67,12 @@ def annotation_collection(record: ArticleRecord, highlights: Sequence[HighlightL
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+
+
+def article_annotations_json(library: Library, article_id: int,
+                             highlights: HighlightSource | None = None) -> tuple[str, int]:
+    """An article's highlights as JSON-LD text, and how many there are."""
+    store = highlights if highlights is not None else highlight_source(library)
+    record = library.article(article_id)
+    data = annotation_collection(record, store.for_article(article_id), store.color_meanings())
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n", int(data["total"])

@@ -8,7 +8,6 @@ up and restore the library.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,13 +15,13 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
+from desktop.core.export.atomic import write_atomic
 from desktop.core.export.backup import backup_library, library_is_empty
 from desktop.core.export.citation import bibtex, csl_json
 from desktop.core.export.restore import restore_library
 from desktop.core.export.slug import article_file_name
-from desktop.core.export.sources import highlight_source
 from desktop.core.export.templates import load_template
-from desktop.core.export.web_annotation import annotation_collection
+from desktop.core.export.web_annotation import article_annotations_json
 from desktop.core.export.writer import Exporter, ExportReport
 from desktop.core.library import Library
 from desktop.ui.export_dialog import FOLDER_SETTING, TEMPLATE_SETTING, ExportDialog, ExportRequest
@@ -189,17 +188,14 @@ def export_web_annotations(window: MainWindow, path: str | None = None) -> Path 
             "JSON-LD (*.jsonld *.json);;All files (*)")
         if not path:
             return None
-    from desktop.core.export.atomic import write_atomic
-
-    store = highlight_source(window.library)
-    data = annotation_collection(record, store.for_article(record.id), store.color_meanings())
+    text, count = article_annotations_json(window.library, record.id)
     target = Path(path)
     try:
-        write_atomic(target, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+        write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
-        QMessageBox.critical(window, "Export failed", f"Could not write {target}: {exc}")
+        _error(window, "Export failed", OSError(f"Could not write {target}: {exc.strerror}"))
         return None
-    window.statusBar().showMessage(f"Saved {data['total']} highlights to {target.name}.", 8000)
+    window.statusBar().showMessage(f"Saved {count} highlights to {target.name}.", 8000)
     return target
 
 
