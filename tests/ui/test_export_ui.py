@@ -60,6 +60,7 @@ def test_menus_have_export_citation_and_backup_actions(window) -> None:  # type:
     article = [a.text() for a in window.menus["article"].actions()]
     assert "Copy Citation as &BibTeX" in article and "Copy Citation as CSL-&JSON" in article
     assert "Export Highlights as &Web Annotation JSON…" in article
+    assert "Copy Highlights and Notes as &Markdown" in article
 
 
 def test_dialog_offers_scopes_and_templates_and_remembers_choices(
@@ -131,6 +132,9 @@ def test_copy_citations_and_save_web_annotations(window, tmp_path: Path) -> None
     feature.copy_citation(window, "csl-json")
     assert json.loads(QApplication.clipboard().text())[0]["title"] == (
         "The Night the River Froze Over")
+    feature.copy_markdown(window)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("---\n") and f"^{made.block_id}" in copied and "why?" in copied
     saved = feature.export_web_annotations(window, str(tmp_path / "h.jsonld"))
     assert saved is not None
     data = json.loads(saved.read_text())

@@ -15,11 +15,14 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
+from desktop.core.errors import LecternError
 from desktop.core.export.atomic import write_atomic
 from desktop.core.export.backup import backup_library, library_is_empty
 from desktop.core.export.citation import bibtex, csl_json
+from desktop.core.export.context import build_context
 from desktop.core.export.restore import restore_library
 from desktop.core.export.slug import article_file_name
+from desktop.core.export.sources import highlight_source
 from desktop.core.export.templates import load_template
 from desktop.core.export.web_annotation import article_annotations_json
 from desktop.core.export.writer import Exporter, ExportReport
@@ -49,6 +52,9 @@ def install(window: MainWindow) -> None:
                       "bibtex"), "Ctrl+Shift+C", "Copy a BibTeX @online entry for this article")
     window.add_action("article", "Copy Citation as CSL-&JSON", lambda: copy_citation(window,
                       "csl-json"), None, "Copy CSL-JSON (Zotero, pandoc) for this article")
+    window.add_action("article", "Copy Highlights and Notes as &Markdown",
+                      lambda: copy_markdown(window), None,
+                      "Copy this article's export (last used template) to paste into notes")
     window.add_action("article", "Export Highlights as &Web Annotation JSON…",
                       lambda: export_web_annotations(window), None,
                       "Save this article's highlights as W3C Web Annotations (JSON-LD)")
@@ -172,6 +178,24 @@ def copy_citation(window: MainWindow, style: str) -> str:
     QApplication.clipboard().setText(text)
     label = "BibTeX" if style == "bibtex" else "CSL-JSON"
     window.statusBar().showMessage(f"Copied a {label} citation of “{record.title}”.", 5000)
+    return text
+
+
+def copy_markdown(window: MainWindow) -> str:
+    record = window.current_article
+    if record is None:
+        window.statusBar().showMessage("Open an article to copy its notes.", 5000)
+        return ""
+    name = window.library.setting(TEMPLATE_SETTING, "default")
+    try:
+        template = load_template(name, window.paths.templates)
+        context = build_context(window.library, highlight_source(window.library), record.id)
+        text = template.render(context.template_vars())
+    except LecternError as exc:
+        _error(window, "Cannot copy the notes", exc)
+        return ""
+    QApplication.clipboard().setText(text)
+    window.statusBar().showMessage(f"Copied “{record.title}” as Markdown ({name}).", 5000)
     return text
 
 
