@@ -68,12 +68,32 @@ def _from_library(name: str, library: Any) -> _Input:
     return _Input(name, text, record.id, stored_mentions(library, record.id, text))
 
 
+# Inputs are read, analysed (one nlp.pipe call) and printed this many at a time:
+# memory stays bounded and results appear as they are ready, in input order.
+CHUNK_INPUTS = 64
+
+
 def cmd_entities(args: argparse.Namespace) -> int:
-    from desktop.core.entities.corrections import apply_corrections, list_corrections
-    from desktop.core.entities.store import Freshness, freshness
+    from desktop.core.entities.corrections import list_corrections
 
     library = open_library()
-    inputs = [_read(name, args.raw, library) for name in args.inputs]
+    corrections = list_corrections(library)
+    failed = 0
+    try:
+        for start in range(0, len(args.inputs), CHUNK_INPUTS):
+            names = args.inputs[start:start + CHUNK_INPUTS]
+            inputs = [_read(name, args.raw, library) for name in names]
+            failed += _process(inputs, library, corrections, args.json)
+    finally:
+        library.close()
+    return 1 if failed else 0
+
+
+def _process(inputs: list[_Input], library: Any, corrections: list[Any], as_json: bool) -> int:
+    """Analyse and print one chunk of inputs; returns how many failed."""
+    from desktop.core.entities.corrections import apply_corrections
+    from desktop.core.entities.store import Freshness, freshness
+
     # Files always go through the model; library articles only when their stored
     # results are missing or were computed by another model.
     pending = [
@@ -84,19 +104,17 @@ def cmd_entities(args: argparse.Namespace) -> int:
     ]
     if pending:
         _recognise(pending, library)
-    corrections = list_corrections(library)
     failed = 0
     for item in inputs:
         if item.error:
             failed += 1
             warn(f"{item.source}: {item.error}")
-            if args.json:
+            if as_json:
                 emit_json({"source": item.source, "error": item.error})
             continue
         mentions = apply_corrections(item.text, item.mentions or [], corrections)
-        _print(item.source, mentions, args.json)
-    library.close()
-    return 1 if failed else 0
+        _print(item.source, mentions, as_json)
+    return failed
 
 
 def _recognise(pending: list[_Input], library: Any) -> None:

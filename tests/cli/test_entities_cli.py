@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -92,3 +93,18 @@ def test_plain_output_is_readable(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.startswith(f"{path}: ")
     assert "People\tOkonkwo" in result.stdout
+
+
+def test_many_inputs_stream_out_in_order_chunk_by_chunk(
+        tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    import desktop.cli.entities_commands as command
+    from desktop.cli import main
+
+    monkeypatch.setenv("LECTERN_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(command, "CHUNK_INPUTS", 2)
+    paths = [str(write(tmp_path, f"a{i}.txt", ARTICLE.replace("Bergen", city)))
+             for i, city in enumerate(("Oslo", "Tromso", "Bodo", "Molde", "Narvik"))]
+    assert main(["entities", *paths, str(tmp_path / "nope.txt"), "--json"]) == 1
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["source"] for x in lines] == [*paths, str(tmp_path / "nope.txt")]
+    assert all(x["entities"] for x in lines[:5]) and "error" in lines[5]
