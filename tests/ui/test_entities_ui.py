@@ -98,6 +98,7 @@ def test_panel_groups_counts_and_steps_through_mentions(window: Any, qtbot: Any)
                  if panel.articles.item(i).data(Qt.ItemDataRole.UserRole) == second)
     panel.articles.itemClicked.emit(other)
     assert window.current_article.id == second
+    assert panel.articles.count() == 0 and panel.position.text() == ""  # a fresh start
 
 
 def test_corrections_apply_library_wide_and_undo(window: Any) -> None:

@@ -134,6 +134,7 @@ class EntitiesController(QObject):
         found = article_entities(library, article_id, record.text)
         self.mentions = found or []
         self.render()
+        self._show_selection(select_text=False)  # clears the last article's selection
         state = freshness(library, article_id, record.text)
         if state in (Freshness.MISSING, Freshness.STALE_TEXT, Freshness.STALE_MODEL):
             if found is None:
@@ -162,15 +163,11 @@ class EntitiesController(QObject):
         record = self.window.current_article
         if record is None:
             return
-        selected = self.selected
         self.mentions = article_entities(self.window.library, record.id, record.text) or []
+        if not any(m.key == self.selected for m in self.mentions):
+            self.selected = None  # corrected away
         self.render()
-        if selected is not None and any(m.key == selected for m in self.mentions):
-            self.selected = selected
-            self._show_selection(select_text=False)
-        else:
-            self.selected = None
-            self._show_selection(select_text=False)
+        self._show_selection(select_text=False)
 
     def render(self) -> None:
         record = self.window.current_article
