@@ -48,8 +48,9 @@ CLEAN_SECONDS = Limit(
     "clean_seconds", 30, "seconds",
     "cleaning this file took longer than {value} and was stopped (time limit); "
     "the file may be malformed",
-    "Time allowed to clean one file bigger than in_process_bytes; it is cleaned in a "
-    "separate process that is stopped at the limit. Override with LECTERN_CLEAN_SECONDS.",
+    "Time allowed to clean one file that goes to the separate process (over "
+    "in_process_bytes, or an extreme structure); that process is stopped at the limit. "
+    "Override with LECTERN_CLEAN_SECONDS.",
 )
 CLEAN_MEMORY = Limit(
     "clean_memory_bytes", 2048 * MIB, "bytes",
