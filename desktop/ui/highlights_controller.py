@@ -148,6 +148,21 @@ class HighlightsController(QObject):
             return
         self.show_highlight(found.id)
 
+    def step(self, direction: int) -> Annotation | None:
+        """Select the next (1) or previous (-1) highlight from the cursor, in reading order."""
+        anchored = [a for a in self.annotations if a.anchored]
+        if not anchored:
+            self.say("No highlights in this article")
+            return None
+        cursor = self.reader.textCursor()
+        here = self.reader.doc_to_text(cursor.selectionStart())
+        if direction > 0:
+            found = next((a for a in anchored if a.start > here), anchored[0])
+        else:
+            found = next((a for a in reversed(anchored) if a.start < here), anchored[-1])
+        self.show_highlight(found.id)
+        return found
+
     def highlight_at(self, offset: int) -> Annotation | None:
         """The innermost (shortest) highlight covering ``offset``."""
         over = [a for a in self.annotations if a.anchored and a.start <= offset < a.end]

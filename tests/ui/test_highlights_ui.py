@@ -324,3 +324,31 @@ def test_tags_complete_from_the_library(qtbot, window) -> None:  # type: ignore[
     completer.setCurrentRow(0)
     assert completer.currentCompletion() == "music, climate"
     dialog.reject()
+
+
+def test_brackets_step_through_highlights_in_reading_order(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    late = controller.create(text.index("brass band"), text.index("brass band") + 10)
+    early = controller.create(text.index("forty years"), text.index("forty years") + 11)
+    assert late is not None and early is not None
+    window.reader.select_range(0, 0)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_BracketRight)
+    assert window.reader.selected_range() == (early.start, early.end)
+    qtbot.keyClick(window.reader, Qt.Key.Key_BracketRight)
+    assert window.reader.selected_range() == (late.start, late.end)
+    qtbot.keyClick(window.reader, Qt.Key.Key_BracketRight)  # wraps round
+    assert window.reader.selected_range() == (early.start, early.end)
+    qtbot.keyClick(window.reader, Qt.Key.Key_BracketLeft)
+    assert window.reader.selected_range() == (late.start, late.end)
+
+
+def test_escape_hides_the_toolbar(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    opened(window)
+    tools = window.findChild(HighlightTools)
+    select(window, "brass band")
+    qtbot.waitUntil(tools.toolbar.isVisible, timeout=3000)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert not tools.toolbar.isVisible()

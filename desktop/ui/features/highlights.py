@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.annotations import COLORS, Annotation
@@ -59,6 +59,8 @@ class HighlightTools(QObject):
              "Attach a note and tags to the selection or the highlight under the cursor"),
             ("Delete Highlight", c.delete_at_cursor, "Del",
              "Delete the highlight under the cursor"),
+            ("Ne&xt Highlight", lambda: c.step(1), "]", "Go to the next highlight"),
+            ("Pre&vious Highlight", lambda: c.step(-1), "[", "Go to the previous highlight"),
         ]
         self.actions: list[QAction] = []
         for text, slot, key, tip in specs:
@@ -78,6 +80,8 @@ class HighlightTools(QObject):
         for action in self.actions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.reader.addAction(action)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.reader, self.toolbar.hide,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _changed(self) -> None:
         meanings = self.controller.meanings
