@@ -51,7 +51,10 @@ class CorrectionsDialog(QDialog):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("correctionsTable")
         self.table.setHorizontalHeaderLabels(["Entity", "Correction", "Category"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -72,7 +75,7 @@ class CorrectionsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         layout.addLayout(row)
-        self.resize(560, 420)
+        self.resize(680, 420)
         self.reload()
 
     def reload(self) -> None:
