@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.core.annotations import Annotation, AnnotationStore
 from desktop.core.errors import LecternError
 
-Refresh = Callable[[], None]
+Refresh = Callable[[Annotation | None], None]  # shows the change (the highlight, if any)
 Report = Callable[[str], None]
 
 
@@ -26,6 +26,7 @@ class _StoreCommand(QUndoCommand):
         super().__init__(text)
         self.store, self._refresh, self._report = store, refresh, report
         self._skip_first_redo = True  # the change was made before the push
+        self.subject: Annotation | None = None  # the highlight changed, to show after undo
 
     def redo(self) -> None:
         if self._skip_first_redo:
@@ -42,7 +43,7 @@ class _StoreCommand(QUndoCommand):
         except LecternError as exc:
             self._report(f"{verb} failed: {exc}")
         finally:
-            self._refresh()
+            self._refresh(self.subject)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -55,7 +56,7 @@ class CreateHighlight(_StoreCommand):
     def __init__(self, created: Annotation, store: AnnotationStore, refresh: Refresh,
                  report: Report) -> None:
         super().__init__("Highlight", store, refresh, report)
-        self.annotation = created
+        self.annotation = self.subject = created
 
     def apply(self) -> None:
         self.store.restore(self.annotation)
@@ -68,7 +69,7 @@ class DeleteHighlight(_StoreCommand):
     def __init__(self, deleted: Annotation, store: AnnotationStore, refresh: Refresh,
                  report: Report) -> None:
         super().__init__("Delete Highlight", store, refresh, report)
-        self.annotation = deleted
+        self.annotation = self.subject = deleted
 
     def apply(self) -> None:
         self.store.delete(self.annotation.id)
@@ -84,6 +85,7 @@ class EditHighlight(_StoreCommand):
                  refresh: Refresh, report: Report) -> None:
         super().__init__(text, store, refresh, report)
         self.before, self.after = replace(before, tags=list(before.tags)), after
+        self.subject = after
 
     def _set(self, state: Annotation) -> None:
         self.store.update(state.id, color=state.color, note=state.note, tags=state.tags)
@@ -115,6 +117,7 @@ class ReplaceHighlight(_StoreCommand):
                  refresh: Refresh, report: Report) -> None:
         super().__init__(text, store, refresh, report)
         self.before, self.after = before, after
+        self.subject = after
 
     def apply(self) -> None:
         self.store.restore(self.after)

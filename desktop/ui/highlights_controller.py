@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from desktop.core.annotations import COLORS, Annotation, AnnotationStore
+from desktop.core.annotations import COLORS, Annotation, AnnotationStore, normalize_tags
 from desktop.core.errors import LecternError
 from desktop.ui.highlight_colors import wash
 from desktop.ui.highlight_dialogs import NoteDialog
@@ -125,6 +125,18 @@ class HighlightsController(QObject):
             spans.append(Span(left, right, fmt, tip))
         self.reader.set_layer(LAYER, spans)
 
+    def _show_change(self, subject: Annotation | None) -> None:
+        """After an undo or redo: show the article and the highlight it changed."""
+        if subject is not None and subject.article_id != self.article_id:
+            self.window.open_article(subject.article_id)  # refreshes through article_opened
+        else:
+            self.refresh()
+        found = next((a for a in self.annotations if subject and a.id == subject.id), None)
+        if found is not None:
+            self.panel.select(found.id)
+            if found.anchored:
+                self.reader.scroll_to(found.start)
+
     def show_highlight(self, annotation_id: str) -> None:
         found = next((a for a in self.annotations if a.id == annotation_id), None)
         if found is None:
@@ -189,7 +201,8 @@ class HighlightsController(QObject):
         except LecternError as exc:
             self.say(f"Not highlighted: {exc}")
             return None
-        self.window.undo_stack.push(CreateHighlight(created, self.store, self.refresh, self.say))
+        self.window.undo_stack.push(
+            CreateHighlight(created, self.store, self._show_change, self.say))
         self.refresh()
         self.say("Highlight saved")
         return created
@@ -208,13 +221,16 @@ class HighlightsController(QObject):
              tags: list[str] | None = None, label: str = "Edit Highlight") -> Annotation | None:
         try:
             before = self.store.get(annotation_id)
+            if (color in (None, before.color) and note in (None, before.note)
+                    and (tags is None or normalize_tags(tags) == before.tags)):
+                return before  # nothing to save
             after = self.store.update(annotation_id, color=color, note=note, tags=tags)
         except LecternError as exc:
             self.say(f"Not saved: {exc}")
             return None
         if (before.color, before.note, before.tags) != (after.color, after.note, after.tags):
             self.window.undo_stack.push(
-                EditHighlight(label, before, after, self.store, self.refresh, self.say))
+                EditHighlight(label, before, after, self.store, self._show_change, self.say))
             self.say("Highlight saved")
         self.refresh()
         return after
@@ -226,7 +242,8 @@ class HighlightsController(QObject):
         except LecternError as exc:
             self.say(f"Not deleted: {exc}")
             return
-        self.window.undo_stack.push(DeleteHighlight(gone, self.store, self.refresh, self.say))
+        self.window.undo_stack.push(
+            DeleteHighlight(gone, self.store, self._show_change, self.say))
         self.refresh()
         self.say("Highlight deleted (Ctrl+Z brings it back)")
 
@@ -238,7 +255,7 @@ class HighlightsController(QObject):
             self.say(f"Not renamed: {exc}")
             return
         self.window.undo_stack.push(
-            RenameColor(color, before, meaning, self.store, self.refresh, self.say))
+            RenameColor(color, before, meaning, self.store, self._show_change, self.say))
         self.refresh()
 
     def attach_to_selection(self, annotation_id: str) -> Annotation | None:
@@ -256,7 +273,7 @@ class HighlightsController(QObject):
             self.say(f"Not attached: {exc}")
             return None
         self.window.undo_stack.push(ReplaceHighlight(
-            "Attach Highlight", before, after, self.store, self.refresh, self.say))
+            "Attach Highlight", before, after, self.store, self._show_change, self.say))
         self.refresh()
         self.show_highlight(after.id)
         self.say("Highlight attached to the selection")

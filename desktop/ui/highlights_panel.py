@@ -144,7 +144,9 @@ class HighlightsPanel(QWidget):
 
     def set_annotations(self, annotations: list[Annotation], meanings: dict[str, str]) -> None:
         """Show these highlights (anchored in reading order, then orphaned), keeping the
-        selected one selected."""
+        selected one selected. Anything typed and not yet saved is saved right after."""
+        pending = self._pending()
+        self._editing = None  # the editor's text is about to be replaced
         chosen = self.current_id()
         self._meanings = dict(meanings)
         self._by_id = {a.id: a for a in annotations}
@@ -172,9 +174,11 @@ class HighlightsPanel(QWidget):
         for view in (self.list, self.orphans):
             view.blockSignals(False)
         if chosen in self._by_id:
-            self.select(chosen)
+            self._select(chosen)
         else:
             self._show_editor(None)
+        if pending is not None:
+            self._save_later(pending)
 
     def current_id(self) -> str | None:
         for view in (self.list, self.orphans):
@@ -184,7 +188,11 @@ class HighlightsPanel(QWidget):
         return None
 
     def select(self, annotation_id: str) -> None:
+        """Select a highlight and show it in the editor (saving what was typed first)."""
         self.flush()
+        self._select(annotation_id)
+
+    def _select(self, annotation_id: str) -> None:
         for view, other in ((self.list, self.orphans), (self.orphans, self.list)):
             for row in range(view.count()):
                 item = view.item(row)
@@ -216,13 +224,22 @@ class HighlightsPanel(QWidget):
         if self.dirty():
             self.save_current()
 
+    def _pending(self) -> tuple[str, str, str, list[str]] | None:
+        """What is typed in the editor, if it differs from the highlight it shows."""
+        if self._editing is None or not self.dirty():
+            return None
+        return (self._editing, str(self.color_box.currentData()), self.note_edit.toPlainText(),
+                self._tags_typed())
+
+    def _save_later(self, typed: tuple[str, str, str, list[str]]) -> None:
+        # Saving refills the lists, which must not happen while they are being filled
+        # or inside their own signals: save as soon as the current event is done.
+        QTimer.singleShot(0, lambda: self.edit_requested.emit(*typed))
+
     def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
-        if self.dirty() and self._editing is not None:
-            # Saving refills the lists, which must not happen inside their own signal:
-            # take the typed values now, save them as soon as this returns.
-            typed = (self._editing, str(self.color_box.currentData()),
-                     self.note_edit.toPlainText(), self._tags_typed())
-            QTimer.singleShot(0, lambda: self.edit_requested.emit(*typed))
+        pending = self._pending()
+        if pending is not None:
+            self._save_later(pending)
         if current is None:
             return
         view = current.listWidget()

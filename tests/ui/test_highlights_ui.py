@@ -352,3 +352,37 @@ def test_escape_hides_the_toolbar(qtbot, window) -> None:  # type: ignore[no-unt
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
     assert not tools.toolbar.isVisible()
+
+
+def test_undo_shows_the_article_it_changes(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    first = window.current_article.id
+    select(window, "brass band")
+    made = controller.highlight_selection()
+    assert made is not None
+    other = window.library.import_source(text_source(
+        ARTICLE.replace("River Froze Over", "Canal Flooded").replace("forty", "fifty"),
+        name="canal.txt")).article.id
+    window.open_article(other)
+    window.undo_stack.undo()  # the highlight on the first article goes
+    assert window.current_article.id == first
+    assert stored(window) == []
+    window.undo_stack.redo()
+    assert [a.id for a in stored(window)] == [made.id]
+    assert controller.panel.current_id() == made.id
+
+
+def test_typed_note_survives_a_refresh_and_undo_does_not_resurrect_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    controller = opened(window)
+    text = window.reader.text
+    first = controller.create(text.index("forty years"), text.index("forty years") + 11)
+    assert first is not None
+    controller.panel.select(first.id)
+    controller.panel.note_edit.setPlainText("typed while something else changed")
+    controller.create(text.index("brass band"), text.index("brass band") + 10)  # refreshes
+    qtbot.waitUntil(lambda: AnnotationStore(window.library).get(first.id).note ==
+                    "typed while something else changed", timeout=3000)
+    window.undo_stack.undo()  # the note goes; the editor must not save it back
+    qtbot.wait(50)
+    assert AnnotationStore(window.library).get(first.id).note == ""
+    assert controller.panel.note_edit.toPlainText() == ""
