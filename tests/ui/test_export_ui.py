@@ -13,6 +13,7 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.export.backup import backup_library
 from desktop.core.importing import text_source
 from desktop.core.library import Library
+from desktop.ui import export_actions as actions
 from desktop.ui.export_dialog import ExportDialog, ExportRequest
 from desktop.ui.features import export as feature
 
@@ -127,15 +128,15 @@ def test_copy_citations_and_save_web_annotations(window, tmp_path: Path) -> None
     article_id = add(window)
     window.open_article(article_id)
     made = highlight(window, article_id, "froze from bank to bank", "why?")
-    feature.copy_citation(window, "bibtex")
+    actions.copy_citation(window, "bibtex")
     assert QApplication.clipboard().text().startswith("@online{")
-    feature.copy_citation(window, "csl-json")
+    actions.copy_citation(window, "csl-json")
     assert json.loads(QApplication.clipboard().text())[0]["title"] == (
         "The Night the River Froze Over")
-    feature.copy_markdown(window)
+    actions.copy_markdown(window)
     copied = QApplication.clipboard().text()
     assert copied.startswith("---\n") and f"^{made.block_id}" in copied and "why?" in copied
-    saved = feature.export_web_annotations(window, str(tmp_path / "h.jsonld"))
+    saved = actions.export_web_annotations(window, str(tmp_path / "h.jsonld"))
     assert saved is not None
     data = json.loads(saved.read_text())
     assert data["first"]["items"][0]["id"].endswith(made.block_id)
@@ -148,18 +149,18 @@ def test_backup_and_restore_in_the_window(qtbot, window, tmp_path: Path) -> None
     backup_library(other, archive)
     other.close()
 
-    feature.restore(window, str(archive))  # the window's library is empty
+    actions.restore(window, str(archive))  # the window's library is empty
     qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 1, timeout=10000)
     assert window.current_article is not None
     assert window.current_article.title == "The Night the River Froze Over"
 
-    feature.restore(window, str(archive))  # now it is not: explained, nothing touched
+    actions.restore(window, str(archive))  # now it is not: explained, nothing touched
     refused = window.findChild(QMessageBox, "restoreRefused")
     assert refused is not None and refused.isVisible() and "empty library" in refused.text()
     refused.close()
 
     copy = tmp_path / "window-backup.zip"
-    feature.back_up(window, str(copy))
+    actions.back_up(window, str(copy))
     qtbot.waitUntil(copy.exists, timeout=10000)
     window.tasks.wait()
 
@@ -192,3 +193,19 @@ def test_dialog_looks_right(qtbot, window, tmp_path: Path) -> None:  # type: ign
     assert dialog.export_button.isEnabled()
     dialog.grab().save(str(tmp_path / "dialog.png"))
     dialog.close()
+
+
+def test_an_export_that_cannot_start_says_why(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article_id = add(window)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    feature.run_export(window, ExportRequest([article_id], blocker / "vault", "default",
+                                             "current"))
+
+    def error_shown() -> bool:
+        return any(b.isVisible() for b in window.findChildren(QMessageBox, "exportError"))
+
+    qtbot.waitUntil(error_shown, timeout=10000)
+    box = next(b for b in window.findChildren(QMessageBox, "exportError") if b.isVisible())
+    assert "cannot create the export folder" in box.text()
+    box.close()
