@@ -12,9 +12,10 @@ from desktop.cli.output import emit_json, open_library
 def register(subcommands: Any) -> None:
     p = subcommands.add_parser(
         "annotate", help="highlight a passage of an article (prints it as JSON)",
-        description="Highlight the text QUOTE of article ID. Exactly as in `lectern show ID "
-                    "--text`; --occurrence picks which one when the quote appears more than once.")
-    p.add_argument("id", type=int, metavar="ID")
+        description="Highlight a passage of article ID, given exactly (--quote) as it reads in "
+                    "`lectern show ID --text`; --occurrence picks one when it appears more "
+                    "than once.")
+    p.add_argument("id", type=int, metavar="ID", help="the article (see `lectern list`)")
     p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to highlight")
     p.add_argument("--occurrence", type=int, default=None, metavar="N",
                    help="which occurrence of the quote (1 = first); needed when it repeats")
@@ -26,7 +27,7 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_annotate)
 
     p = subcommands.add_parser("annotations", help="list an article's highlights")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=int, metavar="ID", help="the article (see `lectern list`)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_annotations)
 
