@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -50,7 +51,8 @@ class AtomicBatch:
         self._staged.append((Path(temp_name), path))
 
     def _flush(self) -> None:
-        if hasattr(os, "sync") and len(self._staged) >= self.SYNC_ALL_THRESHOLD:
+        # Linux's sync() returns once the data is written; BSD/macOS only schedule it.
+        if sys.platform.startswith("linux") and len(self._staged) >= self.SYNC_ALL_THRESHOLD:
             os.sync()
             return
         for temp, _final in self._staged:
