@@ -106,6 +106,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"{item.status}\t{item.path}{note}")
         if item.status == "failed":
             warn(f"article {item.article_id}: {item.message}")
+    for message in report.warnings:
+        warn(message)
     if not args.json:
         sys.stderr.write(f"lectern: exported to {report.folder}: {report.summary()}\n")
     return 1 if report.count("failed") else 0

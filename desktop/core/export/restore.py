@@ -82,6 +82,9 @@ def _restore_templates(archive: zipfile.ZipFile,
 def restore_library(library: Library, archive_path: Path,
                     templates_folder: Path | None = None) -> RestoreSummary:
     """Bring a backup into ``library``, which must hold no articles."""
+    if library.readonly:
+        raise BackupProblem("the library is open read-only (another Lectern is using it); "
+                            "close the other Lectern, then restore")
     if not library_is_empty(library):
         count = library.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         raise BackupProblem(

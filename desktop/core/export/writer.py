@@ -48,6 +48,7 @@ class ExportReport:
     folder: Path
     files: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -121,10 +122,17 @@ class Exporter:
 
     def _commit(self, batch: AtomicBatch, pending: list[_Pending], report: ExportReport) -> None:
         batch.commit()  # files first: a record never claims a file that is not there
-        with self.library.transaction() as conn:
-            for item in pending:
-                save_record(conn, item.record)
         report.files.extend(item.outcome for item in pending)
+        if self.library.readonly:  # another Lectern writes this library
+            if pending and not report.warnings:
+                report.warnings.append(
+                    "the library is open read-only (another Lectern is using it), so Lectern "
+                    "could not record what it wrote; a later export treats these files as "
+                    "edited by you: it will add to them, never rewrite them")
+        else:
+            with self.library.transaction() as conn:
+                for item in pending:
+                    save_record(conn, item.record)
         pending.clear()
 
     # -- one article ---------------------------------------------------------

@@ -144,7 +144,9 @@ def show_export_result(window: MainWindow, report: ExportReport) -> QMessageBox:
     problems = [f for f in report.files if f.status in ("skipped", "failed")]
     lines.extend(f"• {f.status}: {f.path.name if f.title else f'article {f.article_id}'}: "
                  f"{f.message}" for f in problems[:8])
-    icon = QMessageBox.Icon.Warning if report.count("failed") else QMessageBox.Icon.Information
+    lines.extend(report.warnings)
+    icon = QMessageBox.Icon.Warning if report.count("failed") or report.warnings else (
+        QMessageBox.Icon.Information)
     box = QMessageBox(icon, "Export finished", headline, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("exportResult")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -157,6 +157,19 @@ def test_temporary_files_of_an_interrupted_export_are_cleaned_up(
     assert not stale.exists() and fresh.exists()
 
 
+def test_read_only_library_still_exports_and_says_it_could_not_record(
+        library: Any, store: Any, out: Path) -> None:
+    article_id = add_article(library)
+    library.readonly = True  # as when another Lectern holds the library
+    report = exporter(library, store).export([article_id], out)
+    assert report.files[0].status == "written" and report.files[0].path.exists()
+    assert report.warnings and "read-only" in report.warnings[0]
+    library.readonly = False
+    assert library.conn.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
+    again = exporter(library, store).export([article_id], out)  # unrecorded: never rewritten
+    assert again.files[0].status == "unchanged"
+
+
 def test_unknown_article_is_reported_and_the_rest_exported(library: Any, store: Any,
                                                            out: Path) -> None:
     article_id = add_article(library)
