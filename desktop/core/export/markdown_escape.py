@@ -47,7 +47,8 @@ _MARKER_AT_LINE_START = re.compile(r"^([>\-+=])", re.MULTILINE)
 # Whitespace a parser strips: at the start and end of every line.
 _EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
 _SPACE_BY_NEWLINE = re.compile(r"[^\S\n]\n|\n[^\S\n]")
-# Any character the two steps above handle (one scan decides whether to run them).
+# Any character _UNREPRESENTABLE or _AS_REFERENCE handles: one scan decides
+# whether either needs to run (most text has none).
 _CONTROL_OR_BREAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
