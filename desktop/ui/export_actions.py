@@ -48,6 +48,7 @@ def copy_markdown(window: MainWindow) -> str:
     if record is None:
         window.statusBar().showMessage("Open an article to copy its notes.", 5000)
         return ""
+    window.notes_panel.flush()  # notes typed a moment ago are part of the copy
     name = window.library.setting(TEMPLATE_SETTING, "default")
     try:
         template = load_template(name, window.paths.templates)

@@ -104,6 +104,16 @@ def test_dialog_offers_scopes_and_templates_and_remembers_choices(
     again.reject()
 
 
+def test_notes_typed_just_before_exporting_are_exported(
+        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article_id = add(window)
+    window.open_article(article_id)
+    window.notes_panel.editor.setPlainText("typed a moment ago")  # not saved yet
+    feature.run_export(window, ExportRequest([article_id], tmp_path, "default", "current"))
+    result_box(qtbot, window).close()
+    assert "typed a moment ago" in next(tmp_path.glob("*.md")).read_text()
+
+
 def test_result_summary_names_files_that_got_appended_sections(
         qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     article_id = add(window)

@@ -97,6 +97,7 @@ def _export_in_worker(library_path: Path, templates: Path, request: ExportReques
 
 
 def run_export(window: MainWindow, request: ExportRequest) -> Progress:
+    window.notes_panel.flush()  # notes typed a moment ago are part of the export
     dialog = QProgressDialog("Exporting…", "Cancel", 0, len(request.article_ids), window)
     dialog.setWindowTitle("Exporting notes")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
