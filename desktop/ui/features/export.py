@@ -80,6 +80,7 @@ def open_export_dialog(window: MainWindow) -> ExportDialog:
         run_export(window, request)
 
     dialog.accepted.connect(accepted)
+    dialog.finished.connect(dialog.deleteLater)  # a new one each time: choices are re-read
     dialog.open()
     return dialog
 
