@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
+from desktop.core.entities.headlines import (
+    headline_numbers,
+    headline_organisations,
+    occurrences,
+)
 from desktop.core.entities.mentions import Mention, mention_at, overlaps, sorted_unique
+from desktop.core.entities.sentences import follows_the, no_person_after_the, within_sentences
+from desktop.core.entities.wordlists import FUNCTION_WORDS, NAME_SUFFIXES, NOT_A_SURNAME
 
 Step = Callable[[str, list[Mention]], list[Mention]]
 
@@ -68,7 +75,8 @@ def within_lines(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _NAME_WORD = r"[A-Z](?:[\w-]|['’](?=[A-Z]))*"
-_PARTICLE = r"(?:al|el|de|da|di|du|van|von|der|bin|le|la)"
+PARTICLES = frozenset({"al", "el", "de", "da", "di", "du", "van", "von", "der", "bin", "le", "la"})
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 _GAP = r"[^\S\n]+"  # spaces, never a line break
 _HONORIFIC = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.{_GAP}"
@@ -115,9 +123,19 @@ def honorific_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted_unique([*kept, *people])
 
 
+def _is_name_word(word: str) -> bool:
+    """Could be someone's surname: capitalised, two letters or more, not "The" or "May"."""
+    bare = word.rstrip(".")
+    return (len(bare) >= 2 and bare[0].isupper() and any(c.isalpha() for c in bare)
+            and bare.lower() not in NOT_A_SURNAME)
+
+
 def _surname(name: str) -> str | None:
+    """ "Ricky Stenhouse Jr." -> "Stenhouse"; None for one word or a word no surname can be."""
     words = name.split()
-    return words[-1] if len(words) >= 2 else None
+    while len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if len(words) >= 2 and _is_name_word(words[-1]) else None
 
 
 def surname_inherits_person(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -132,30 +150,57 @@ def surname_inherits_person(text: str, mentions: list[Mention]) -> list[Mention]
 
 
 def majority_label(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The same string gets the label most of its mentions have (ties: the first one's)."""
+    """The same string gets the label most of its mentions have; on a tie each
+    mention keeps its own (one vote against one is no evidence)."""
     votes: dict[str, Counter[str]] = {}
-    first: dict[str, str] = {}
     for m in mentions:
         votes.setdefault(m.key, Counter())[m.label] += 1
-        first.setdefault(m.key, m.label)
     chosen: dict[str, str] = {}
     for key, counter in votes.items():
-        top = max(counter.values())
-        chosen[key] = first[key] if counter[first[key]] == top else counter.most_common(1)[0][0]
-    return [m if chosen[m.key] == m.label else m.relabelled(chosen[m.key]) for m in mentions]
+        ranked = counter.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            chosen[key] = ranked[0][0]
+    return [m.relabelled(chosen[m.key]) if chosen.get(m.key, m.label) != m.label else m
+            for m in mentions]
 
 
-def _occurrences(text: str, phrase: str, start: int = 0) -> Iterator[tuple[int, int]]:
-    words = [re.escape(w) for w in phrase.split()]
-    if not words:
-        return
-    pattern = re.compile(r"(?<![\w])" + r"[^\S\n]+".join(words) + r"(?![\w])")
-    for match in pattern.finditer(text, start):
-        yield match.start(), match.end()
+def _spreads_as_person(name: str, text: str, votes: Counter[str]) -> bool:
+    """Whether later occurrences of name are the same person.
+
+    Every word must look like a name word ("marijuana legalization", "Destiny 2"
+    do not); a single word must not also be an ordinary lower-case word of the
+    article ("Early" when the text says "early") nor have another label more
+    often than PERSON.
+    """
+    words = name.split()
+    core = words[:-1] if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES else words
+    if not _is_name_word(core[-1]) or not all(w[0].isupper() or w in PARTICLES for w in core):
+        return False
+    if len(words) > 1:
+        return True
+    lower = re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+    return lower is None and votes["PERSON"] > max(
+        (n for label, n in votes.items() if label != "PERSON"), default=0)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[^\S\n]$")
+
+
+def _part_of_another_name(text: str, start: int, name: str) -> bool:
+    """ "Blake Jones" is not the Jones met before, "the Move" not a person: a one-word
+    name right after a capitalised word (not a sentence start) or after "the"."""
+    if " " in name:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return follows_the(text, start) or (
+        before is not None and before.group(1).lower() not in FUNCTION_WORDS)
 
 
 def add_later_person_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a person (full name or surname) that the model missed."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.key, Counter())[m.label] += 1
     first_seen: dict[str, int] = {}
     for m in mentions:
         if m.label == "PERSON":
@@ -165,7 +210,11 @@ def add_later_person_mentions(text: str, mentions: list[Mention]) -> list[Mentio
                 first_seen.setdefault(surname, m.end)
     added: list[Mention] = []
     for name, after in first_seen.items():
-        for start, end in _occurrences(text, name, after):
+        if not _spreads_as_person(name, text, votes.get(name, Counter({"PERSON": 1}))):
+            continue
+        for start, end in occurrences(text, name, after):
+            if _part_of_another_name(text, start, name):
+                continue
             if not any(overlaps(m, start, end) for m in mentions) and not any(
                 overlaps(a, start, end) for a in added
             ):
@@ -173,73 +222,13 @@ def add_later_person_mentions(text: str, mentions: list[Mention]) -> list[Mentio
     return sorted_unique([*mentions, *added]) if added else mentions
 
 
-_SMALL_WORDS = frozenset({
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on",
-    "or", "over", "the", "to", "up", "vs", "with",
-})
-
-
-def title_case_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of lines written in title case: headlines, not sentences."""
-    found: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        words = re.findall(r"[^\W\d_][\w'’.-]*", line)
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
-        capitalised = sum(1 for w in content if w[0].isupper())
-        if len(words) >= 3 and content and capitalised / len(content) >= 0.85:
-            found.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return found
-
-
-HEADLINE_SUSPECTS = frozenset({"ORG"})
-HEADLINE_MIN_WORDS = 2
-
-
-def headline_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A title-case line is not one long organisation name.
-
-    An ORG of two or more words inside a title-case line is dropped unless the
-    same string also appears outside such lines; names the article mentions
-    elsewhere are then found inside the dropped span.
-    """
-    lines = title_case_lines(text)
-    if not lines:
-        return mentions
-
-    def in_title(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in lines)
-
-    body_keys = {m.key: m.label for m in mentions if not in_title(m.start, m.end)}
-    kept: list[Mention] = []
-    dropped: list[Mention] = []
-    for m in mentions:
-        suspicious = m.label in HEADLINE_SUSPECTS and in_title(m.start, m.end) and (
-            len(m.key.split()) >= HEADLINE_MIN_WORDS)
-        if suspicious and m.key not in body_keys and not _appears_outside(text, m.key, lines):
-            dropped.append(m)
-        else:
-            kept.append(m)
-    recovered = [
-        mention_at(text, start, end, label)
-        for d in dropped
-        for key, label in body_keys.items()
-        for start, end in _occurrences(text[: d.end], key, d.start)
-    ]
-    return sorted_unique([*kept, *recovered]) if dropped else mentions
-
-
-def _appears_outside(text: str, key: str, lines: Sequence[tuple[int, int]]) -> bool:
-    return any(
-        not any(s <= start and end <= e for s, e in lines) for start, end in _occurrences(text, key)
-    )
-
-
 STEPS: dict[str, Step] = {
     "lines": within_lines,
+    "sentences": within_sentences,
     "trim": trim_spans,
     "headline": headline_organisations,
+    "headline_numbers": headline_numbers,
+    "the_thing": no_person_after_the,
     "honorific": honorific_people,
     "surname": surname_inherits_person,
     "majority": majority_label,
@@ -248,7 +237,7 @@ STEPS: dict[str, Step] = {
 # The steps `improve` runs, in order: each kept because it measured no worse
 # (bench/ENTITIES.md). Changing this list re-runs post-processing on stored results.
 DEFAULT_STEPS: tuple[str, ...] = tuple(STEPS)
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 def pipeline_id(steps: Sequence[str] = DEFAULT_STEPS) -> str:
