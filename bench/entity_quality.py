@@ -73,11 +73,13 @@ def main() -> int:
              for i, name in enumerate(DEFAULT_STEPS)]
     rows += [(f"all but {name}", tuple(s for s in DEFAULT_STEPS if s != name))
              for name in DEFAULT_STEPS]
-    print(f"{'configuration':<34} {'P':>6} {'R':>6} {'F1':>6}")
+    rows += [(f"all + {name} (not default)", (*DEFAULT_STEPS, name))
+             for name in STEPS if name not in DEFAULT_STEPS]
+    print(f"{'configuration':<38} {'P':>6} {'R':>6} {'F1':>6}")
     for title, steps in rows:
         found = [scored(improve(t, list(r), steps)) for t, r in zip(texts, raw, strict=True)]
         p, r, f = prf(gold, found)
-        print(f"{title:<34} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print(f"{title:<38} {p:6.3f} {r:6.3f} {f:6.3f}")
     if "-v" in sys.argv:
         for text, g, r in zip(texts, gold, raw, strict=True):
             found = scored(improve(text, list(r)))

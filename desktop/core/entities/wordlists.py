@@ -32,6 +32,7 @@ SENTENCE_STARTERS = frozenset({
     "tomorrow", "how", "why", "is", "are", "was", "were", "be", "been", "has", "have",
     "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might",
     "must", "shall", "let", "later", "first", "last", "next", "even", "just", "again",
+    "following", "according", "including", "amid", "unlike", "asked", "said", "says",
 })
 DAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

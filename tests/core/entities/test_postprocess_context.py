@@ -89,10 +89,11 @@ def test_lower_case_words_and_numbers_never_spread() -> None:
     assert add_later_person_mentions(text, raw) == raw
 
 
-def test_a_name_that_is_also_an_ordinary_word_is_not_spread() -> None:
+def test_a_surname_that_is_also_an_ordinary_word_still_spreads() -> None:
     text = "Chris Early runs sales. Early said the early results were good."
     raw = [at(text, "Chris Early", "PERSON")]
-    assert add_later_person_mentions(text, raw) == raw
+    added = [m for m in add_later_person_mentions(text, raw) if m not in raw]
+    assert [(m.text, m.start) for m in added] == [("Early", text.index("Early said"))]
 
 
 def test_a_word_labelled_otherwise_more_often_is_not_spread() -> None:
@@ -144,8 +145,20 @@ def test_headline_dates_with_digits_stay() -> None:
 
 
 def test_majority_needs_more_than_a_tie() -> None:
-    text = "Patsy Vane sang. Fans of Patsy Vane cheered; Patsy Vane bowed."
-    tie = [at(text, "Patsy Vane", "PERSON"), at(text, "Patsy Vane", "ORG", 1)]
+    text = "Velmor grew. Traders in Velmor cheered; Velmor won."
+    tie = [at(text, "Velmor", "GPE"), at(text, "Velmor", "ORG", 1)]
     assert majority_label(text, tie) == tie
-    three = [*tie, at(text, "Patsy Vane", "PERSON", 2)]
-    assert [m.label for m in majority_label(text, three)] == ["PERSON"] * 3
+    three = [*tie, at(text, "Velmor", "GPE", 2)]
+    assert [m.label for m in majority_label(text, three)] == ["GPE"] * 3
+
+
+def test_a_tie_against_person_goes_to_the_other_label() -> None:
+    text = "Titusville (0-1) lost. Titusville scored first."
+    tie = [at(text, "Titusville", "PERSON"), at(text, "Titusville", "ORG", 1)]
+    assert [m.label for m in majority_label(text, tie)] == ["ORG", "ORG"]
+
+
+def test_a_title_settles_a_tie_for_person() -> None:
+    text = "Ms. Okonkwo spoke. Later Okonkwo left."
+    tie = [at(text, "Okonkwo", "PERSON"), at(text, "Okonkwo", "ORG", 1)]
+    assert [m.label for m in majority_label(text, tie)] == ["PERSON", "PERSON"]
