@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
 
@@ -46,17 +47,32 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_COMMAND_WORD = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def _surely_opens_window(args_list: list[str]) -> bool:
+    """True when the arguments cannot name a command: no need to import every
+    command module (and what they import) on the way to the first window."""
+    if not args_list or args_list[0] == "--":
+        return True
+    first = args_list[0]
+    return not first.startswith("-") and not _COMMAND_WORD.match(first)
+
+
+def _open_window(args_list: list[str]) -> int:
+    gui_args = _gui_parser().parse_args([a for a in args_list if a != "--"])
+    from desktop.ui.app import run_app
+
+    return run_app(gui_args.paths)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if _surely_opens_window(args_list):
+        return _open_window(args_list)
     parser = build_parser()
-    commands = set(_subcommand_names(parser))
-    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")) or (
-        args_list[0] == "--"
-    ):
-        gui_args = _gui_parser().parse_args([a for a in args_list if a != "--"])
-        from desktop.ui.app import run_app
-
-        return run_app(gui_args.paths)
+    if args_list[0] not in set(_subcommand_names(parser)) and not args_list[0].startswith("-"):
+        return _open_window(args_list)  # a file whose name looks like a word
     args = parser.parse_args(args_list)
     try:
         return int(args.func(args))
