@@ -17,6 +17,7 @@ from desktop.core.entities.headlines import (
     occurrences,
 )
 from desktop.core.entities.mentions import Mention, mention_at, overlaps, sorted_unique
+from desktop.core.entities.places import places_in_place_context
 from desktop.core.entities.sentences import follows_the, no_person_after_the, within_sentences
 from desktop.core.entities.wordlists import FUNCTION_WORDS, NAME_SUFFIXES, NOT_A_SURNAME
 
@@ -249,6 +250,7 @@ STEPS: dict[str, Step] = {
     "headline": headline_organisations,
     "headline_numbers": headline_numbers,
     "the_thing": no_person_after_the,
+    "places": places_in_place_context,
     "honorific": honorific_people,
     "surname": surname_inherits_person,
     "majority": majority_label,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop.core.entities.headlines import headline_numbers
 from desktop.core.entities.mentions import Mention
+from desktop.core.entities.places import places_in_place_context
 from desktop.core.entities.postprocess import (
     add_later_person_mentions,
     improve,
@@ -162,3 +163,23 @@ def test_a_title_settles_a_tie_for_person() -> None:
     text = "Ms. Okonkwo spoke. Later Okonkwo left."
     tie = [at(text, "Okonkwo", "PERSON"), at(text, "Okonkwo", "ORG", 1)]
     assert [m.label for m in majority_label(text, tie)] == ["PERSON", "PERSON"]
+
+
+def test_a_person_in_a_place_context_is_a_place() -> None:
+    text = ("Soldiers camped near the town of Varnholm. Scholars in Oslo, Bergen and "
+            "Tromsvik read it; Oslo, Bergen and Ana Vell did not. Vell, Oslo and Bergen agreed.")
+    raw = [at(text, "Varnholm", "PERSON"), at(text, "Oslo", "GPE"), at(text, "Bergen", "GPE"),
+           at(text, "Tromsvik", "PERSON"), at(text, "Oslo", "GPE", 1),
+           at(text, "Bergen", "GPE", 1), at(text, "Ana Vell", "PERSON"),
+           at(text, "Vell", "PERSON", 1), at(text, "Oslo", "GPE", 2),
+           at(text, "Bergen", "GPE", 2)]
+    labels = [(m.text, m.label) for m in places_in_place_context(text, raw)
+              if m.text not in ("Oslo", "Bergen")]
+    assert labels == [("Varnholm", "GPE"), ("Tromsvik", "GPE"), ("Ana Vell", "PERSON"),
+                      ("Vell", "PERSON")]
+
+
+def test_a_place_taken_for_a_person_is_not_spread() -> None:
+    text = "They dug near the town of Varnholm. Varnholm lies on the coast."
+    raw = [at(text, "Varnholm", "PERSON")]
+    assert texts(improve(text, raw)) == [("Varnholm", "GPE")]
