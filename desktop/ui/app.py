@@ -104,9 +104,35 @@ def _ask_read_only(exc: LibraryInUse) -> bool:
     return box.clickedButton() is read_only
 
 
+def open_arguments(window: MainWindow, arguments: list[str]) -> None:
+    """Import the files and follow the ``lectern://`` links given to Lectern."""
+    links = [a for a in arguments if a.startswith("lectern://")]
+    files = [a for a in arguments if not a.startswith("lectern://")]
+    window.open_arguments(files, links)
+    window.raise_()
+    window.activateWindow()
+
+
+def _serve_later_launches(app: QApplication, window: MainWindow) -> None:
+    """Files and links from later launches (or macOS open events) come to this window."""
+    from desktop.ui.single_instance import FileOpenFilter, InstanceServer
+
+    if window.library.readonly:
+        return  # the writable window serves them
+    server = InstanceServer(window.library.path, window)
+    server.arguments_received.connect(lambda arguments: open_arguments(window, arguments))
+    app.installEventFilter(FileOpenFilter(lambda arguments: open_arguments(window, arguments), app))
+
+
 def run_app(arguments: Sequence[str]) -> int:
     app = make_application()
     paths = app_paths()
+    if arguments:
+        from desktop.ui.single_instance import forward_to_running
+
+        if forward_to_running(paths.library, list(arguments)):
+            sys.stderr.write("lectern: passed to the Lectern window already open\n")
+            return 0
     try:
         try:
             window = create_window(paths, features=False)
@@ -119,15 +145,12 @@ def run_app(arguments: Sequence[str]) -> int:
         return 1
     window.show()
     QTimer.singleShot(0, window.install_features)
-    files = [a for a in arguments if not a.startswith("lectern://")]
-    links = [a for a in arguments if a.startswith("lectern://")]
-    if files:
-        missing = [f for f in files if not Path(f).exists()]
-        for name in missing:
+    QTimer.singleShot(0, lambda: _serve_later_launches(app, window))
+    for name in arguments:
+        if not name.startswith("lectern://") and not Path(name).exists():
             sys.stderr.write(f"lectern: {name}: no such file\n")
-        QTimer.singleShot(0, lambda: window.open_arguments(files, links))
-    elif links:
-        QTimer.singleShot(0, lambda: window.open_arguments([], links))
+    if arguments:
+        QTimer.singleShot(0, lambda: open_arguments(window, list(arguments)))
     status = int(app.exec())
     backup_on_close(window.library, paths)
     window.library.close()
