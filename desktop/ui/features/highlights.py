@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -38,6 +38,11 @@ class HighlightTools(QObject):
         self._target: str | None = None  # the clicked highlight the toolbar acts on
         self._timer = QTimer(self, singleShot=True, interval=TOOLBAR_DELAY_MS)
         self._timer.timeout.connect(self.update_toolbar)
+        # The toolbar answers the reader's own mouse and keys, not selections made
+        # by the app (stepping through entity mentions, following a link).
+        self._by_user = False
+        self.reader.viewport().installEventFilter(self)
+        self.reader.installEventFilter(self)
         self.reader.selection_range_changed.connect(lambda *_: self._timer.start())
         self.reader.cursorPositionChanged.connect(self._timer.start)
         self.reader.article_shown.connect(lambda _id: self.toolbar.hide())
@@ -108,8 +113,15 @@ class HighlightTools(QObject):
             return None
         return c.open_note_dialog(target.id)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease):
+            self._by_user = True
+            self._timer.start()
+        return False
+
     def update_toolbar(self) -> None:
-        if self.reader.record is None:
+        by_user, self._by_user = self._by_user, False
+        if self.reader.record is None or not (by_user or self.toolbar.isVisible()):
             self.toolbar.hide()
             return
         cursor = self.reader.textCursor()
