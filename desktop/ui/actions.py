@@ -83,7 +83,9 @@ def _import_batch(
 def run_import(window: MainWindow, items: list[Source | Path]) -> None:
     dialog = QProgressDialog("Importing…", "Cancel", 0, len(items), window)
     dialog.setWindowTitle("Importing articles")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Not modal: a modal progress dialog pumps the event loop inside setValue()
+    # (re-entrancy); this way the reader stays usable while the work runs.
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(400)  # quick imports never flash a dialog
 
     def progressed(done: int, total: int, name: str) -> None:

@@ -101,7 +101,9 @@ def run_export(window: MainWindow, request: ExportRequest) -> Progress:
     window.notes_panel.flush()  # notes typed a moment ago are part of the export
     dialog = QProgressDialog("Exporting…", "Cancel", 0, len(request.article_ids), window)
     dialog.setWindowTitle("Exporting notes")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Not modal: a modal progress dialog pumps the event loop inside setValue()
+    # (re-entrancy); this way the reader stays usable while the work runs.
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(400)
 
     def progressed(done: int, total: int, title: str) -> None:
