@@ -33,7 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lectern {__version__}")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    # The library commands first in --help: they are what a new user looks for.
+    modules = sorted(
+        pkgutil.iter_modules(__path__), key=lambda m: (m.name != "library_commands", m.name)
+    )
+    for module_info in modules:
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         register = getattr(module, "register", None)
         if register is not None:
