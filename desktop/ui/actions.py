@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
 from desktop.core.errors import LecternError
 from desktop.core.importing import Source, read_source, text_source
 from desktop.core.library import Library
+from desktop.ui.progress_dialog import TaskProgressDialog, show_error
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -81,22 +81,10 @@ def _import_batch(
 
 
 def run_import(window: MainWindow, items: list[Source | Path]) -> None:
-    dialog = QProgressDialog("Importing…", "Cancel", 0, len(items), window)
-    dialog.setWindowTitle("Importing articles")
-    # Not modal: a modal progress dialog pumps the event loop inside setValue()
-    # (re-entrancy); this way the reader stays usable while the work runs.
-    dialog.setWindowModality(Qt.WindowModality.NonModal)
-    dialog.setMinimumDuration(400)  # quick imports never flash a dialog
-
-    def progressed(done: int, total: int, name: str) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        if name:
-            dialog.setLabelText(f"Importing {name}…")
+    dialog = TaskProgressDialog(window, "Importing articles", "Importing", len(items))
 
     def finished(report: ImportReport) -> None:
-        dialog.reset()
-        dialog.deleteLater()
+        dialog.finish()
         window.library_changed.emit()
         if report.imported:
             window.open_article(report.imported[-1][1])
@@ -119,12 +107,12 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
             box.open()
 
     def failed(exc: BaseException) -> None:
-        dialog.reset()
-        QMessageBox.critical(window, "Import failed", f"The import stopped: {exc}")
+        dialog.finish()
+        show_error(window, "Import failed", f"The import stopped: {exc}")
 
     progress = window.tasks.run(
         lambda p: _import_batch(window.library.path, items, p),
-        on_success=finished, on_failure=failed, on_progress=progressed,
+        on_success=finished, on_failure=failed, on_progress=dialog.progressed,
     )
     dialog.canceled.connect(progress.cancel)
 

@@ -20,6 +20,7 @@ from desktop.core.export.sources import highlight_source
 from desktop.core.export.templates import load_template
 from desktop.core.export.web_annotation import article_annotations_json
 from desktop.core.library import Library
+from desktop.ui import progress_dialog
 from desktop.ui.export_dialog import FOLDER_SETTING, TEMPLATE_SETTING
 from desktop.ui.tasks import Progress
 
@@ -157,7 +158,4 @@ def restore(window: MainWindow, path: str | None = None) -> None:
 def show_error(window: MainWindow, title: str, exc: BaseException | str) -> None:
     """A window-modal message that does not block (no nested event loop)."""
     window.statusBar().clearMessage()
-    box = QMessageBox(QMessageBox.Icon.Critical, title, str(exc), QMessageBox.StandardButton.Ok,
-                      window)
-    box.setObjectName("exportError")
-    box.open()
+    progress_dialog.show_error(window, title, exc, name="exportError")

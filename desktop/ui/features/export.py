@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter, ExportReport
 from desktop.core.library import Library
 from desktop.ui import export_actions as actions
 from desktop.ui.export_dialog import FOLDER_SETTING, TEMPLATE_SETTING, ExportDialog, ExportRequest
+from desktop.ui.progress_dialog import TaskProgressDialog
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -99,33 +100,20 @@ def _export_in_worker(library_path: Path, templates: Path, request: ExportReques
 
 def run_export(window: MainWindow, request: ExportRequest) -> Progress:
     window.notes_panel.flush()  # notes typed a moment ago are part of the export
-    dialog = QProgressDialog("Exporting…", "Cancel", 0, len(request.article_ids), window)
-    dialog.setWindowTitle("Exporting notes")
-    # Not modal: a modal progress dialog pumps the event loop inside setValue()
-    # (re-entrancy); this way the reader stays usable while the work runs.
-    dialog.setWindowModality(Qt.WindowModality.NonModal)
-    dialog.setMinimumDuration(400)
-
-    def progressed(done: int, total: int, title: str) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        if title:
-            dialog.setLabelText(f"Exporting {title[:60]}…")
+    dialog = TaskProgressDialog(window, "Exporting notes", "Exporting", len(request.article_ids))
 
     def finished(report: ExportReport) -> None:
-        dialog.reset()
-        dialog.deleteLater()
+        dialog.finish()
         show_export_result(window, report)
 
     def failed(exc: BaseException) -> None:
-        dialog.reset()
-        dialog.deleteLater()
+        dialog.finish()
         actions.show_error(window, "Export failed",
                            f"The export stopped; files already written are complete: {exc}")
 
     progress = window.tasks.run(
         lambda p: _export_in_worker(window.library.path, window.paths.templates, request, p),
-        on_success=finished, on_failure=failed, on_progress=progressed)
+        on_success=finished, on_failure=failed, on_progress=dialog.progressed)
     dialog.canceled.connect(progress.cancel)
     return progress
 
