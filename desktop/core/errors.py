@@ -13,3 +13,7 @@ class ImportProblem(LecternError):
 
 class NotFound(LecternError):
     """No article (or annotation, ...) with that id."""
+
+
+class StorageProblem(LecternError):
+    """The library could not be written (disk full, I/O error, locked too long)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.errors import LecternError, NotFound
+from desktop.core.errors import LecternError, NotFound, StorageProblem
 from desktop.core.importing import Source, clean_source, content_hash, read_source
 from desktop.core.models import ArticleRecord, Block, BlockKind, CleanedArticle
 from desktop.core.storage import connect, migrate
@@ -86,13 +86,21 @@ class Library:
         if self.readonly:
             raise LecternError("the library is open read-only (another Lectern is using it); "
                                "changes cannot be saved")
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            # A full disk, a lost drive, a lock held too long, a damaged page: one
+            # clear line, and nothing half-written (the transaction is rolled back).
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StorageProblem(f"could not save to the library ({exc})") from exc
 
     # -- importing -------------------------------------------------------
 

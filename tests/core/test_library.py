@@ -98,3 +98,20 @@ def test_lectern_home_decides_where_the_library_lives(lectern_home: Path) -> Non
     assert paths.library == lectern_home.resolve() / "library.sqlite3"
     paths.ensure()
     assert (lectern_home.stat().st_mode & 0o777) == 0o700
+
+
+def test_a_write_that_fails_says_why_and_leaves_nothing_half_done(library: Library) -> None:
+    from desktop.core.errors import StorageProblem
+
+    record = library.import_source(text_source(ARTICLE)).article
+    library.save_note(record.id, "kept")
+    # A trigger stands in for the disk failing in the middle of a write.
+    library.conn.execute(
+        "CREATE TEMP TRIGGER fail_notes BEFORE UPDATE ON notes "
+        "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+    )
+    with pytest.raises(StorageProblem, match="could not save to the library"):
+        library.save_note(record.id, "lost")
+    assert not library.conn.in_transaction
+    library.conn.execute("DROP TRIGGER fail_notes")
+    assert library.note(record.id) == "kept"
