@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """``lectern`` in a subprocess on the library at ``home`` (as tests/conftest.py does;
-    a local copy because ``from conftest import`` resolves to whichever conftest loaded first)."""
-    env = {**os.environ, "LECTERN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=120, cwd=REPO)
+from lectern_testing import run_cli
 
 ARTICLE = """Quiet Changes at the Harbour
 
