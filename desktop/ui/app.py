@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -146,9 +145,6 @@ def run_app(arguments: Sequence[str]) -> int:
     window.show()
     QTimer.singleShot(0, window.install_features)
     QTimer.singleShot(0, lambda: _serve_later_launches(app, window))
-    for name in arguments:
-        if not name.startswith("lectern://") and not Path(name).exists():
-            sys.stderr.write(f"lectern: {name}: no such file\n")
     if arguments:
         QTimer.singleShot(0, lambda: open_arguments(window, list(arguments)))
     status = int(app.exec())

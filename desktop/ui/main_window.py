@@ -6,8 +6,6 @@ and features install themselves (``desktop.ui.features``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -204,10 +202,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Lectern")
 
     def open_arguments(self, files: list[str], links: list[str]) -> None:
-        """Files and ``lectern://`` links given on the command line."""
-        existing = [f for f in files if Path(f).exists()]
-        if existing:
-            actions.import_files(self, existing)
+        """Files and ``lectern://`` links given on the command line (or by a later
+        launch); a file that cannot be read is named in the import report."""
+        if files:
+            actions.import_files(self, files)
         for link in links:
             self.open_link(link)
 

@@ -200,3 +200,14 @@ def test_text_size_theme_and_panel_sizes_come_back(qtbot, window, tmp_path: Path
         again.set_theme("system")
         again.close()
         again.library.close()
+
+
+def test_files_given_at_launch_are_imported_and_missing_ones_named(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "river.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    missing = str(tmp_path / "gone.html")
+    with qtbot.waitSignal(window.imports_done, timeout=60000) as done:
+        window.open_arguments([str(path), missing], [])
+    report = done.args[0]
+    assert [name for name, _id, _dup in report.imported] == [str(path)]
+    assert report.failed == [(missing, "no such file")]
