@@ -9,9 +9,11 @@ SQLite connections stay in the thread that made them.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -36,32 +38,50 @@ class Progress:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from workers arrive there queued."""
+    """Lives on the GUI thread; signals emitted from workers arrive there queued.
 
-    finished = Signal(object, object)  # (callback, result)
-    progressed = Signal(object, int, int, str)
+    They carry a job number, never a callback: the callbacks (which hold widgets)
+    stay with the TaskRunner on the GUI thread. A finished QRunnable is deleted
+    in its pool thread, and a widget's Python wrapper released there disconnects
+    its signals under a Qt lock while waiting for the GIL, which the GUI thread,
+    touching Qt, may hold: a deadlock seen in the test suite.
+    """
+
+    finished = Signal(int, bool, object)  # (job, succeeded, result or exception)
+    progressed = Signal(int, int, int, str)  # (job, done, total, message)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], relay: _Relay,
-                 on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
+    """What a pool thread holds: the job's number, its function, its Progress."""
+
+    def __init__(self, number: int, fn: Callable[[Progress], Any], relay: _Relay,
                  progress: Progress) -> None:
         super().__init__()
-        self.fn, self.relay, self.progress = fn, relay, progress
-        self.on_success, self.on_failure = on_success, on_failure
+        self.number, self.relay, self.progress = number, relay, progress
+        self.fn: Callable[[Progress], Any] | None = fn
 
     def run(self) -> None:
+        fn, self.fn = self.fn, None  # the runner keeps fn alive until the GUI thread is done
+        assert fn is not None  # a runnable runs once
         try:
-            result = self.fn(self.progress)
+            result = fn(self.progress)
         except BaseException as exc:  # delivered to the GUI thread, never lost
             exc.__lectern_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.finished.emit(self.on_failure, exc)
+            self.relay.finished.emit(self.number, False, exc)
         else:
-            self.relay.finished.emit(self.on_success, result)
+            self.relay.finished.emit(self.number, True, result)
 
 
 def _ignore(_: Any) -> None:
     return None
+
+
+@dataclass
+class _Callbacks:
+    fn: Callable[[Progress], Any]
+    on_success: Callable[[Any], None]
+    on_failure: Callable[[BaseException], None]
+    on_progress: Callable[[int, int, str], None] | None
 
 
 class TaskRunner(QObject):
@@ -70,19 +90,36 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._relay = _Relay(self)
-        self._relay.finished.connect(lambda callback, result: callback(result))
-        self._relay.progressed.connect(lambda callback, d, t, m: callback(d, t, m))
+        self._relay.finished.connect(self._finished)
+        self._relay.progressed.connect(self._progressed)
+        self._jobs: dict[int, _Callbacks] = {}
+        self._numbers = itertools.count(1)
 
     def run(self, fn: Callable[[Progress], Any], on_success: Callable[[Any], None] = _ignore,
             on_failure: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[int, int, str], None] | None = None) -> Progress:
+        number = next(self._numbers)
+        self._jobs[number] = _Callbacks(fn, on_success, on_failure or _print_failure, on_progress)
+        relay = self._relay
+
         def emit(done: int, total: int, message: str) -> None:
-            if on_progress is not None:
-                self._relay.progressed.emit(on_progress, done, total, message)
+            relay.progressed.emit(number, done, total, message)
 
         progress = Progress(emit)
-        self.pool.start(_Job(fn, self._relay, on_success, on_failure or _print_failure, progress))
+        self.pool.start(_Job(number, fn, relay, progress))
         return progress
+
+    def _finished(self, number: int, succeeded: bool, result: Any) -> None:
+        callbacks = self._jobs.pop(number)
+        if succeeded:
+            callbacks.on_success(result)
+        else:
+            callbacks.on_failure(result)
+
+    def _progressed(self, number: int, done: int, total: int, message: str) -> None:
+        callbacks = self._jobs.get(number)
+        if callbacks is not None and callbacks.on_progress is not None:
+            callbacks.on_progress(done, total, message)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until every task has finished (shutdown and tests)."""

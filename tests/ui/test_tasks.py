@@ -1,0 +1,78 @@
+"""The one way work runs off the GUI thread: results, failures and progress come back
+on the GUI thread, and whatever the callbacks hold is released there too."""
+
+from __future__ import annotations
+
+import threading
+from typing import ClassVar
+
+from desktop.ui.tasks import Progress, TaskRunner
+
+
+class Receiver:
+    """Stands in for a widget: records where it is used and where it dies."""
+
+    died_in: ClassVar[list[str]] = []
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, object]] = []
+
+    def success(self, result: object) -> None:
+        self.calls.append((threading.current_thread().name, result))
+
+    def failure(self, exc: BaseException) -> None:
+        self.calls.append((threading.current_thread().name, exc))
+
+    def progress(self, done: int, total: int, message: str) -> None:
+        self.calls.append((threading.current_thread().name, (done, total, message)))
+
+    def __del__(self) -> None:
+        Receiver.died_in.append(threading.current_thread().name)
+
+
+def work(progress: Progress) -> str:
+    for step in range(3):
+        progress.report(step, 3, f"step {step}")
+    return threading.current_thread().name
+
+
+def test_results_and_progress_arrive_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    receiver = Receiver()
+    runner.run(work, receiver.success, receiver.failure, receiver.progress)
+    qtbot.waitUntil(lambda: any(isinstance(r, str) and r != "MainThread" for _t, r in receiver.calls),
+                    timeout=10000)
+    assert {thread for thread, _r in receiver.calls} == {"MainThread"}
+    assert [r for _t, r in receiver.calls][:3] == [(0, 3, "step 0"), (1, 3, "step 1"), (2, 3, "step 2")]
+    assert receiver.calls[-1][1] != "MainThread"  # the work itself ran in the pool
+    runner.wait()
+
+
+def test_a_failure_arrives_with_its_traceback(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    receiver = Receiver()
+
+    def broken(_progress: Progress) -> None:
+        raise ValueError("bad page")
+
+    runner.run(broken, receiver.success, receiver.failure)
+    qtbot.waitUntil(lambda: bool(receiver.calls), timeout=10000)
+    thread, exc = receiver.calls[0]
+    assert thread == "MainThread" and isinstance(exc, ValueError)
+    assert "bad page" in exc.__lectern_traceback__  # type: ignore[attr-defined]
+    runner.wait()
+
+
+def test_callbacks_are_released_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A widget's wrapper released in a pool thread can deadlock PySide; the pool
+    # thread must never hold the last reference to what the callbacks use.
+    Receiver.died_in.clear()
+    runner = TaskRunner()
+    receiver = Receiver()
+    calls = receiver.calls  # watch the results without keeping the receiver alive
+    runner.run(work, receiver.success, receiver.failure, receiver.progress)
+    del receiver
+    qtbot.waitUntil(lambda: len(calls) == 4, timeout=10000)
+    assert runner.wait()
+    qtbot.wait(50)
+    assert Receiver.died_in == ["MainThread"]
