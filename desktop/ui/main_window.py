@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
 
         self.library_panel = LibraryPanel(library)
         self.reader = ReaderView()
+        self.reader.enable_keyboard_reading()
         self.notes_panel = NotesPanel(library.save_note)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -69,11 +69,6 @@ class ReaderView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
         self.setMouseTracking(True)
         self.anchorClicked.connect(self._open_link)
         self.selectionChanged.connect(self._emit_selection)
@@ -90,6 +85,20 @@ class ReaderView(QTextBrowser):
         self.document().setDocumentMargin(24)
         self.verticalScrollBar().valueChanged.connect(self.emit_progress)
         self.show_placeholder()
+
+    def enable_keyboard_reading(self) -> None:
+        """Let the keyboard move a caret through the text and select with it.
+
+        Called once the window is complete, not in ``__init__``: the first use of
+        PySide's ``Qt`` namespace costs ~22 ms, which the first paint must not pay.
+        """
+        from PySide6.QtCore import Qt
+
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
 
     # -- content -----------------------------------------------------------
 
