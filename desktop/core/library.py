@@ -141,6 +141,9 @@ class Library:
                 "INSERT INTO sources (article_id, data, encoding, imported_at) VALUES (?,?,?,?)",
                 (article_id, source.data, encoding, stamp),
             )
+            from desktop.core.images.store import write_images
+
+            write_images(conn, article_id, article.images)  # placeholders; nothing fetched
         return ImportOutcome(self.article(article_id), duplicate=False)
 
     def replace_content(self, article_id: int, source: Source) -> tuple[ArticleRecord, str]:
@@ -169,6 +172,9 @@ class Library:
                 "UPDATE sources SET data=?, encoding=?, imported_at=? WHERE article_id=?",
                 (source.data, encoding, stamp, article_id),
             )
+            from desktop.core.images.store import write_images
+
+            write_images(conn, article_id, article.images)  # loaded bytes are kept by address
         return self.article(article_id), old.text
 
     # -- reading ---------------------------------------------------------

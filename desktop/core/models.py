@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a light module, but models.py imports nothing at run time
+    from desktop.core.images.model import ArticleImage
 
 
 class BlockKind(StrEnum):
@@ -44,6 +48,7 @@ class CleanedArticle:
 
     blocks: list[Block]
     metadata: Metadata = field(default_factory=Metadata)
+    images: list[ArticleImage] = field(default_factory=list)  # between blocks, not in text
 
     @property
     def text(self) -> str:

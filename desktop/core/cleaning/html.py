@@ -12,6 +12,7 @@ from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 from ._article import build_article, iso_date, strip_controls, tidy
 from .errors import CleaningError
+from .html_images import find_images
 from .page_patterns import is_chrome
 
 # Fewer words than this is a page's leftovers (a "Home" link, a caption), not an article.
@@ -50,7 +51,10 @@ def clean_html(html: str, url: str | None = None) -> CleanedArticle:
     title, body = _headline(_trim_tail(_blocks(doc.body)), title)
     if sum(len(b.text.split()) for b in body) < MIN_ARTICLE_WORDS:
         raise CleaningError()  # a menu or a caption is what was left: no article here
-    return build_article(title, body, metadata)
+    article = build_article(title, body, metadata)
+    # Found apart from the text, which stays exactly what it would be without them.
+    article.images = find_images(html, article.metadata.url, article.blocks)
+    return article
 
 
 def _best_extraction(html: str, url: str | None) -> Document | None:

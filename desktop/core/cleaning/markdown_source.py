@@ -7,6 +7,7 @@ import re
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 from ._article import build_article, iso_date, strip_controls, tidy
+from .markdown_images import find_images
 from .markdown_inline import plain
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -59,7 +60,9 @@ def clean_markdown(text: str) -> CleanedArticle:
     # build_article drops HEADLINE blocks from the body and puts the title first; a
     # second "#" heading stays, as a subheading.
     body = [_demoted(b) if b is not heading else b for b in blocks]
-    return build_article(title, body, metadata)
+    article = build_article(title, body, metadata)
+    article.images = find_images(text, metadata.url, article.blocks)  # the text is unchanged
+    return article
 
 
 def _demoted(block: Block) -> Block:

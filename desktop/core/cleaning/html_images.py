@@ -1,0 +1,94 @@
+"""The images of a saved web page's article, found without changing its text.
+
+trafilatura's ``include_images`` changes which text it keeps on some pages (it
+keeps captions and figure text it otherwise drops), and every offset in Lectern
+points into the cleaned text. So the text comes from the usual extraction and the
+images from a second, image-keeping extraction of the same page, placed between
+the article's blocks by the text around them (``desktop.core.images.placement``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml import etree
+from trafilatura.settings import Document
+
+from desktop.core.images.model import ArticleImage
+from desktop.core.images.placement import Event, FoundImage, place_images
+from desktop.core.images.sources import image_src, is_tracking_pixel
+from desktop.core.models import Block
+
+from ._article import tidy
+
+_IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# trafilatura's inline elements: their text flows on; every other element is a block.
+_INLINE = frozenset({"hi", "ref", "del", "span", "sub", "sup"})
+# A page with more <img> tags than this is scanned for tracking pixels no further.
+MAX_SCANNED_TAGS = 5000
+
+
+def find_images(html: str, base: str, blocks: list[Block]) -> list[ArticleImage]:
+    """The article's images placed between ``blocks``; [] if there are none or the
+    page defeats the extraction (images are a bonus; the text is already safe)."""
+    if not _IMG_TAG.search(html):
+        return []
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=base or None, favor_precision=True, include_comments=False,
+            include_tables=True, with_metadata=False, include_images=True,
+        )
+        if not isinstance(doc, Document) or doc.body is None:
+            return []
+        return place_images(list(_events(doc.body, base, _pixels(html))), blocks)
+    except Exception:  # hostile markup: the article keeps its text, without images
+        return []
+
+
+def _pixels(html: str) -> set[str]:
+    """Addresses of the page's tracking pixels (<img width=1 height=1>)."""
+    found: set[str] = set()
+    for count, tag in enumerate(_IMG_TAG.finditer(html)):
+        if count >= MAX_SCANNED_TAGS:
+            break
+        attributes = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTRIBUTE.finditer(tag[0])}
+        if is_tracking_pixel(attributes.get("width"), attributes.get("height")):
+            found.update(v.strip() for k, v in attributes.items() if k.endswith("src") and v)
+    return found
+
+
+def _events(body: etree._Element, base: str, pixels: set[str]) -> list[Event]:
+    """The body in reading order: tidied text pieces (one per block) and images."""
+    events: list[Event] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        piece = tidy("".join(buffer))
+        buffer.clear()
+        if piece:
+            events.append(piece)
+
+    def walk(el: etree._Element) -> None:
+        inline = el.tag in _INLINE
+        if el.tag == "graphic":
+            flush()
+            raw = (el.get("src") or "").strip()
+            src = image_src(raw, base)
+            if src is not None and raw not in pixels and src not in pixels:
+                alt, title = tidy(el.get("alt") or ""), tidy(el.get("title") or "")
+                events.append(FoundImage(src, alt, "" if title == alt else title))
+        else:
+            if not inline:
+                flush()
+            buffer.append(el.text or "")
+            for child in el:
+                walk(child)
+                buffer.append(child.tail or "")
+            if not inline:
+                flush()
+
+    walk(body)
+    flush()
+    return events

@@ -1,0 +1,86 @@
+"""Images in the library: stored at import, replaced on update, cached, forgotten."""
+
+from __future__ import annotations
+
+from image_server import PNG, article_page
+
+from desktop.core.images.fetch import ImageFetchError
+from desktop.core.images.loading import load_article_images
+from desktop.core.images.model import CachedImage
+from desktop.core.images.store import (
+    article_images,
+    cached_images,
+    forget_images,
+    images_allowed,
+    load_problems,
+)
+from desktop.core.importing import Source
+from desktop.core.library import Library
+
+BASE = "https://example.org"
+
+
+def _import(library: Library, images: list[str]) -> int:
+    page = article_page(BASE, images).encode()
+    return library.import_source(Source(page, "html", "shore.html")).article.id
+
+
+class FakeWeb:
+    """Answers fetches from a dict; counts them."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __call__(self, src: str) -> CachedImage:
+        self.asked.append(src)
+        if src.endswith("missing.png"):
+            raise ImageFetchError("the server answered 404 Not Found")
+        return CachedImage(src, "image/png", PNG)
+
+
+def test_import_stores_placements_and_fetches_nothing(library: Library) -> None:
+    article_id = _import(library, ["/img/a.png", "/img/b.png"])
+    images = article_images(library, article_id)
+    assert [(im.position, im.src) for im in images] == [(2, f"{BASE}/img/a.png"),
+                                                       (3, f"{BASE}/img/b.png")]
+    assert not images_allowed(library, article_id) and cached_images(library, article_id) == {}
+
+
+def test_loading_fetches_each_image_once_and_keeps_failures_apart(library: Library) -> None:
+    article_id = _import(library, ["/img/a.png", "/img/b.png", "/missing.png"])
+    web = FakeWeb()
+    report = load_article_images(library, article_id, fetch=web)
+    assert (report.total, report.loaded, report.cached) == (3, 2, 0)
+    assert report.problems == {f"{BASE}/missing.png": "the server answered 404 Not Found"}
+    assert "Loaded 2 images; 1 could not be loaded (the server answered 404" in report.summary()
+    assert images_allowed(library, article_id)
+    assert set(cached_images(library, article_id)) == {f"{BASE}/img/a.png", f"{BASE}/img/b.png"}
+    assert load_problems(library, article_id) == report.problems
+
+    again = load_article_images(library, article_id, fetch=web)
+    assert (again.loaded, again.cached) == (0, 2)
+    assert web.asked.count(f"{BASE}/img/a.png") == 1  # the cache answers; the failure is retried
+    assert web.asked.count(f"{BASE}/missing.png") == 2
+
+
+def test_update_replaces_placements_and_keeps_what_was_loaded(library: Library) -> None:
+    article_id = _import(library, ["/img/a.png", "/img/b.png"])
+    load_article_images(library, article_id, fetch=FakeWeb())
+    newer = article_page(BASE, ["/img/b.png", "/img/c.png", "/img/d.png"]).encode()
+    library.replace_content(article_id, Source(newer, "html", "shore-v2.html"))
+    assert [im.src for im in article_images(library, article_id)] == [
+        f"{BASE}/img/b.png", f"{BASE}/img/c.png", f"{BASE}/img/d.png"]
+    assert f"{BASE}/img/b.png" in cached_images(library, article_id)
+
+
+def test_forgetting_and_deleting_remove_the_bytes(library: Library) -> None:
+    first = _import(library, ["/img/a.png"])
+    load_article_images(library, first, fetch=FakeWeb())
+    assert forget_images(library, first) == 1
+    assert cached_images(library, first) == {} and not images_allowed(library, first)
+    assert len(article_images(library, first)) == 1  # the placeholder stays
+
+    load_article_images(library, first, fetch=FakeWeb())
+    library.delete_article(first)
+    for table in ("article_images", "image_cache", "images_allowed"):
+        assert library.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0

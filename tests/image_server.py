@@ -1,0 +1,118 @@
+"""A local web server for the image tests: counts every request, serves made-up PNGs.
+
+Nothing is copied from elsewhere: the PNG bytes are written here with zlib. Routes:
+``/img/<name>.png`` a picture, ``/missing.png`` 404, ``/page.png`` HTML sent as a
+page, ``/huge.png`` a picture over the 8 MB limit, ``/nolength.png`` 2 MB sent without a
+length, ``/slow.png`` answers after 3 s.
+"""
+
+from __future__ import annotations
+
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from desktop.core.images.fetch import MAX_IMAGE_BYTES
+
+
+def make_png(width: int = 240, height: int = 120, rgb: tuple[int, int, int] = (70, 110, 160)
+             ) -> bytes:
+    """A ``width`` x ``height`` PNG: a band of ``rgb`` fading to white, left to right."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    row = b"".join(bytes(c + (255 - c) * x // max(width - 1, 1) for c in rgb)
+                   for x in range(width))
+    pixels = b"".join(b"\x00" + row for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+
+
+PNG = make_png()
+
+
+@dataclass
+class ImageServer:
+    base: str
+    requests: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def count(self, path: str) -> int:
+        return self.requests.count(path)
+
+
+def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            server.requests.append(self.path)
+            if self.path.startswith("/img/"):
+                self._send(200, "image/png", PNG)
+            elif self.path == "/page.png":
+                self._send(200, "text/html; charset=utf-8", b"<html><body>Sign in</body></html>")
+            elif self.path == "/huge.png":
+                self._send(200, "image/png", PNG + b"\x00" * MAX_IMAGE_BYTES)
+            elif self.path == "/nolength.png":  # sent until the connection closes
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(PNG + b"\x00" * (2 * 1024 * 1024))
+            elif self.path == "/slow.png":
+                time.sleep(3)
+                self._send(200, "image/png", PNG)
+            else:
+                self._send(404, "text/html", b"<h1>Not Found</h1>")
+
+        def _send(self, status: int, content_type: str, body: bytes) -> None:
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up: fine
+                pass
+
+        def log_message(self, *_args: object) -> None:
+            return None
+
+    return Handler
+
+
+@contextmanager
+def image_server() -> Iterator[ImageServer]:
+    state = ImageServer("")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd.daemon_threads = True
+    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def article_page(base: str, images: list[str]) -> str:
+    """A saved page whose paragraphs alternate with images from ``base``."""
+    paragraphs = []
+    for i, path in enumerate(images):
+        paragraphs.append(
+            f"<p>Paragraph {i} of the field report: the survey team walked the north shore at "
+            f"low tide, logged every mooring ring and photographed the old sea wall.</p>"
+            f'<figure><img src="{base}{path}" alt="Figure {i} of the shore"></figure>')
+    paragraphs.append("<p>The last paragraph says what the team will do next spring, when the "
+                      "water is low again and the light is good.</p>")
+    return (f"<!doctype html><html lang='en'><head><title>Shore survey</title></head><body>"
+            f"<article><h1>Shore survey</h1>{''.join(paragraphs)}</article></body></html>")
