@@ -1,7 +1,7 @@
 """A local web server for the image tests: counts every request, serves made-up PNGs.
 
 Nothing is copied from elsewhere: the PNG bytes are written here with zlib. Routes:
-``/img/<name>.png`` a picture, ``/missing.png`` 404, ``/page.png`` HTML sent as a
+``/img…`` a picture, ``/missing.png`` 404, ``/page.png`` HTML sent as a
 page, ``/huge.png`` a picture over the 8 MB limit, ``/nolength.png`` 2 MB sent without a
 length, ``/slow.png`` answers after 3 s.
 """
@@ -55,7 +55,7 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server.requests.append(self.path)
-            if self.path.startswith("/img/"):
+            if self.path.startswith("/img"):
                 self._send(200, "image/png", PNG)
             elif self.path == "/page.png":
                 self._send(200, "text/html; charset=utf-8", b"<html><body>Sign in</body></html>")

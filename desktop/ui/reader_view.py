@@ -10,6 +10,7 @@ and document positions, and features decorate the text through named *layers*
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.core.models import ArticleRecord, BlockKind, block_spans
+from desktop.ui.reader_images import ReaderImage, insert_image
 
 READING_COLUMN_CHARS = 70  # 65-75 characters a line reads best
 DEFAULT_TEXT_SIZE, MIN_TEXT_SIZE, MAX_TEXT_SIZE = 13, 8, 32
@@ -62,6 +64,7 @@ class ReaderView(QTextBrowser):
     article_shown = Signal(int)
     text_size_changed = Signal(int)  # points
     progress_changed = Signal(int)  # percent of the article scrolled past
+    image_link_clicked = Signal(str)  # a placeholder's link (reader_images.LOAD_LINK)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,9 @@ class ReaderView(QTextBrowser):
         self._doc_starts: list[int] = []  # ... and in the document
         self._layers: dict[str, list[Span]] = {}
         self._layer_order: list[str] = []
+        # Gives the images to show between an article's blocks (the images feature);
+        # the reader never fetches one itself.
+        self.image_source: Callable[[ArticleRecord], list[ReaderImage]] | None = None
         self.body_font = QFont(
             ["Georgia", "Charter", "Noto Serif", "DejaVu Serif", "serif"], DEFAULT_TEXT_SIZE
         )
@@ -122,10 +128,11 @@ class ReaderView(QTextBrowser):
         cursor = QTextCursor(doc)
         spans = block_spans(record.blocks)
         self._text_starts, self._doc_starts = [], []
-        first = True
-        for block, (start, _end) in zip(record.blocks, spans, strict=True):
+        images = self._images_by_position(record)
+        first = fresh = True  # fresh: the cursor is in an empty block (start, after an image)
+        for index, (block, (start, _end)) in enumerate(zip(record.blocks, spans, strict=True)):
             block_format, char_format = self._formats(block.kind)
-            if not first:
+            if not fresh:
                 cursor.insertBlock(block_format, char_format)
             else:
                 cursor.setBlockFormat(block_format)
@@ -138,7 +145,11 @@ class ReaderView(QTextBrowser):
                 meta_char.setForeground(self.palette().placeholderText())
                 cursor.insertBlock(meta_block, meta_char)
                 cursor.insertText(_meta_line(record), meta_char)
-            first = False
+            first = fresh = False
+            for item in images.get(index + 1, []):
+                insert_image(cursor, doc, item, self._image_width(), self.body_font,
+                             self.palette())
+                fresh = True
         # The previous document is our child, so setDocument deletes it.
         self.setDocument(doc)
         self.record = record
@@ -149,6 +160,27 @@ class ReaderView(QTextBrowser):
         self._fit_column()
         if announce:
             self.article_shown.emit(record.id)
+
+    def _images_by_position(self, record: ArticleRecord) -> dict[int, list[ReaderImage]]:
+        """The images to show, by the number of blocks before them (past the end: last)."""
+        if self.image_source is None:
+            return {}
+        by_position: dict[int, list[ReaderImage]] = {}
+        for item in self.image_source(record):
+            position = min(max(item.position, 1), len(record.blocks))
+            by_position.setdefault(position, []).append(item)
+        return by_position
+
+    def _image_width(self) -> float:
+        """The reading column's width, or less when the window is narrower."""
+        column = QFontMetricsF(self.body_font).averageCharWidth() * READING_COLUMN_CHARS
+        return max(120.0, min(column, self.width() - 96.0)) if self.isVisible() else column
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        # The pictures the reader was given are document resources, found before
+        # this is asked. Anything else a document names (a web or file address) is
+        # refused here, so rendering never touches the network or the disk.
+        return None
 
     def _formats(self, kind: BlockKind) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block = QTextBlockFormat()
@@ -329,5 +361,8 @@ class ReaderView(QTextBrowser):
     def _open_link(self, url: QUrl) -> None:
         # Only web links leave the app, and only when clicked; javascript: and
         # file: links stay inert.
+        if url.scheme() == "lectern-image":
+            self.image_link_clicked.emit(url.toString())
+            return
         if url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)

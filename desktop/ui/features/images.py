@@ -1,0 +1,174 @@
+"""Remote images, per article and only on request.
+
+An article's images show as quiet placeholders between its blocks. Article ▸
+Load Images for This Article (or the placeholder's "Load images" link) fetches
+them off the GUI thread, keeps them in the library and shows them; from then on
+the article shows them from the library, offline. Opening an article never
+fetches. Article ▸ Remove Loaded Images forgets them again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
+
+from desktop.core.errors import LecternError
+from desktop.core.images.loading import LoadReport, load_article_images
+from desktop.core.images.model import ArticleImage
+from desktop.core.images.store import (
+    article_images,
+    cached_images,
+    forget_images,
+    images_allowed,
+    load_problems,
+)
+from desktop.core.library import Library
+from desktop.core.models import ArticleRecord
+from desktop.ui.reader_images import ReaderImage
+from desktop.ui.tasks import Progress
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+STATUS_MS = 8000
+
+
+def install(window: MainWindow) -> None:
+    ImagesFeature(window)  # the window owns it (its QObject parent)
+
+
+def feature_of(window: MainWindow) -> ImagesFeature | None:
+    found = window.findChild(ImagesFeature, "imagesFeature")
+    return found if isinstance(found, ImagesFeature) else None
+
+
+class ImagesFeature(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("imagesFeature")
+        self.window = window
+        self.loading: set[int] = set()  # articles whose images are being fetched
+        self._decoded: dict[str, QImage] = {}  # the open article's pictures, decoded once
+        self._decoded_for: int | None = None
+        reader = window.reader
+        reader.image_source = self.reader_images
+        reader.image_link_clicked.connect(lambda _link: self.load_current())
+        window.menus["article"].addSeparator()
+        window.add_action("article", "Load &Images for This Article", self.load_current,
+                          "Ctrl+Shift+I", "Fetch this article's images from the web and keep "
+                          "them with it (opening an article never does)")
+        window.add_action("article", "Remove Loaded Images", self.remove_current, None,
+                          "Forget this article's loaded images; placeholders show again")
+        if window.current_article is not None:
+            reader.rerender()  # the article shown before features were installed
+
+    # -- what the reader shows -------------------------------------------------
+
+    def reader_images(self, record: ArticleRecord) -> list[ReaderImage]:
+        images = article_images(self.window.library, record.id)
+        if not images:
+            return []
+        if self._decoded_for != record.id:
+            self._decoded, self._decoded_for = {}, record.id
+        allowed = images_allowed(self.window.library, record.id)
+        problems = load_problems(self.window.library, record.id) if allowed else {}
+        pictures = self._pictures(record.id) if allowed else {}
+        loading = record.id in self.loading
+        return [self._item(record.id, n, image, pictures.get(image.src),
+                           problems.get(image.src, ""), loading)
+                for n, image in enumerate(images)]
+
+    def _pictures(self, article_id: int) -> dict[str, QImage]:
+        missing = cached_images(self.window.library, article_id).values()
+        for cached in missing:
+            if cached.src not in self._decoded:
+                self._decoded[cached.src] = QImage.fromData(cached.data)
+        return self._decoded
+
+    @staticmethod
+    def _item(article_id: int, n: int, image: ArticleImage, picture: QImage | None,
+              problem: str, loading: bool) -> ReaderImage:
+        label = f"Image: {image.label} — from {image.host}"
+        if picture is not None and not picture.isNull():
+            return ReaderImage(image.position, label, caption=image.caption or image.alt,
+                               image=picture, key=f"lectern-image://{article_id}/{n}")
+        if picture is not None:
+            problem = "the picture could not be decoded"
+        if loading:
+            return ReaderImage(image.position, label, note="loading…")
+        note = f"could not load: {problem}" if problem else ""
+        return ReaderImage(image.position, label, note=note,
+                           action="Try again" if problem else "Load images")
+
+    # -- actions -----------------------------------------------------------------
+
+    def load_current(self) -> None:
+        window = self.window
+        record = window.current_article
+        if record is None:
+            self._say("Open an article to load its images")
+            return
+        if record.id in self.loading:
+            self._say("Already loading this article's images…")
+            return
+        if not article_images(window.library, record.id):
+            self._say("This article has no images")
+            return
+        article_id, path = record.id, window.library.path
+        self.loading.add(article_id)
+        self._show_again(article_id)
+        self._say("Loading images…")
+
+        def work(progress: Progress) -> LoadReport:  # off the GUI thread
+            library = Library.open(path)
+            try:
+                return load_article_images(library, article_id, progress=progress.report,
+                                           cancelled=lambda: progress.cancelled)
+            finally:
+                library.close()
+
+        window.tasks.run(work, self._loaded, lambda exc: self._failed(article_id, exc),
+                         self._progress)
+
+    def _progress(self, _done: int, _total: int, message: str) -> None:
+        if message:
+            self._say(message)
+
+    def _loaded(self, report: LoadReport) -> None:
+        self.loading.discard(report.article_id)
+        self._show_again(report.article_id)
+        self._say(report.summary())
+
+    def _failed(self, article_id: int, exc: BaseException) -> None:
+        self.loading.discard(article_id)
+        self._show_again(article_id)
+        reason = str(exc) if isinstance(exc, LecternError) else f"{type(exc).__name__}: {exc}"
+        self._say(f"Could not load images: {reason}")
+
+    def remove_current(self) -> None:
+        record = self.window.current_article
+        if record is None:
+            self._say("Open an article to remove its loaded images")
+            return
+        if record.id in self.loading:
+            self._say("Wait until this article's images have loaded")
+            return
+        try:
+            removed = forget_images(self.window.library, record.id)
+        except LecternError as exc:
+            self._say(f"Could not remove the images: {exc}")
+            return
+        self._decoded_for = None
+        self._show_again(record.id)
+        self._say(f"Removed {removed} loaded image{'s' if removed != 1 else ''}; "
+                  "placeholders show instead" if removed else "No images were loaded")
+
+    def _show_again(self, article_id: int) -> None:
+        current = self.window.current_article
+        if current is not None and current.id == article_id:
+            self.window.reader.rerender()
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, STATUS_MS)

@@ -1,0 +1,98 @@
+"""Images in the reader: a quiet framed placeholder between blocks, or the picture.
+
+The frames are document content that is not article text, like the byline line:
+ReaderView keeps mapping text offsets to document positions around them. Nothing
+here fetches: pictures arrive as QImages the reader was given, added to the
+document as resources; the reader refuses to load any other resource.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextImageFormat,
+)
+
+LOAD_LINK = "lectern-image:load"  # clicked: load this article's images
+MAX_IMAGE_HEIGHT = 640  # a tall picture is scaled down to this, keeping its shape
+
+
+@dataclass(frozen=True)
+class ReaderImage:
+    """One image as the reader shows it, ``position`` blocks into the article."""
+
+    position: int
+    label: str  # "Image: <alt or file name> — from example.com"
+    caption: str = ""  # under a picture
+    note: str = ""  # under a placeholder: "could not load: ...", "loading…"
+    action: str = ""  # the link text offering to load ("" = none)
+    image: QImage | None = None  # shown when given
+    key: str = ""  # the document resource name of ``image``
+
+
+def insert_image(cursor: QTextCursor, doc: QTextDocument, item: ReaderImage, width: float,
+                 font: QFont, palette: QPalette) -> None:
+    """Insert ``item`` at ``cursor`` in a frame of its own; the cursor ends after it."""
+    frame_format = QTextFrameFormat()
+    frame_format.setTopMargin(4)
+    frame_format.setBottomMargin(16)
+    picture = item.image is not None and not item.image.isNull()
+    frame_format.setPadding(0 if picture else 8)
+    if not picture:
+        border = QColor(palette.placeholderText().color())
+        border.setAlpha(90)
+        frame_format.setBorder(1)
+        frame_format.setBorderBrush(border)
+        frame_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    frame = cursor.insertFrame(frame_format)
+    inner = frame.firstCursorPosition()
+    quiet = QTextCharFormat()
+    quiet.setFont(font)
+    quiet.setFontPointSize(font.pointSizeF() * 0.85)
+    quiet.setForeground(palette.placeholderText())
+    if picture:
+        assert item.image is not None
+        doc.addResource(QTextDocument.ResourceType.ImageResource, item.key, item.image)
+        image_format = QTextImageFormat()
+        image_format.setName(item.key)
+        shown_width, shown_height = _fitted(item.image, width)
+        image_format.setWidth(shown_width)
+        image_format.setHeight(shown_height)
+        image_format.setToolTip(item.label)
+        inner.insertImage(image_format)
+        if item.caption:
+            block = QTextBlockFormat()
+            block.setTopMargin(4)
+            inner.insertBlock(block, quiet)
+            inner.insertText(item.caption, quiet)
+    else:
+        inner.setBlockCharFormat(quiet)
+        inner.insertText(item.label, quiet)
+        if item.note:
+            inner.insertText(f"  ·  {item.note}", quiet)
+        if item.action:
+            link = QTextCharFormat(quiet)
+            link.setAnchor(True)
+            link.setAnchorHref(LOAD_LINK)
+            link.setForeground(palette.link())
+            link.setToolTip("Load this article's images from the web (Article menu)")
+            inner.insertText("  ·  ", quiet)
+            inner.insertText(item.action, link)
+    cursor.setPosition(frame.lastPosition() + 1)
+
+
+def _fitted(image: QImage, width: float) -> tuple[float, float]:
+    """The picture's shown size: never wider than the column or taller than the cap,
+    never enlarged."""
+    scale = min(1.0, width / max(image.width(), 1), MAX_IMAGE_HEIGHT / max(image.height(), 1))
+    return image.width() * scale, image.height() * scale

@@ -1,0 +1,172 @@
+"""Remote images in the window: placeholders until the user loads them, one request per
+image, then shown from the library, offline, after reopening and restarting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from image_server import ImageServer, article_page, image_server
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QTextCursor, QTextImageFormat
+
+from desktop.core.importing import text_source
+from desktop.core.paths import app_paths
+from desktop.ui import actions
+from desktop.ui.app import create_window
+from desktop.ui.features.images import feature_of
+
+PICTURES = ["/img/shore.png", "/img/wall.png"]
+
+
+@pytest.fixture
+def server() -> Iterator[ImageServer]:
+    with image_server() as running:
+        yield running
+
+
+def import_page(qtbot, window, tmp_path: Path, server: ImageServer,  # type: ignore[no-untyped-def]
+                images: list[str]) -> int:
+    page = tmp_path / "shore.html"
+    page.write_text(article_page(server.base, images), encoding="utf-8")
+    with qtbot.waitSignal(window.imports_done, timeout=60_000) as blocker:
+        actions.import_files(window, [str(page)])
+    assert blocker.args[0].failed == []
+    assert window.current_article is not None
+    return int(window.current_article.id)
+
+
+def menu_action(window, text: str) -> QAction:  # type: ignore[no-untyped-def]
+    return next(a for a in window.menus["article"].actions() if a.text() == text)
+
+
+def load_and_wait(qtbot, window, article_id: int) -> None:  # type: ignore[no-untyped-def]
+    menu_action(window, "Load &Images for This Article").trigger()
+    feature = feature_of(window)
+    assert feature is not None
+    qtbot.waitUntil(lambda: article_id not in feature.loading, timeout=30_000)
+
+
+def shown_pictures(window) -> int:  # type: ignore[no-untyped-def]
+    """Pictures laid out in the reader's document."""
+    count = 0
+    block = window.reader.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            if it.fragment().charFormat().isImageFormat():
+                name = QTextImageFormat(it.fragment().charFormat().toImageFormat()).name()
+                assert name.startswith("lectern-image://")
+                count += 1
+            it += 1
+        block = block.next()
+    return count
+
+
+def test_opening_fetches_nothing_and_shows_placeholders_between_blocks(
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+    import_page(qtbot, window, tmp_path, server, PICTURES)
+    reader = window.reader
+    shown = reader.toPlainText()
+    assert "Image: Figure 0 of the shore — from 127.0.0.1" in shown
+    assert shown.index("Paragraph 0") < shown.index("Figure 0") < shown.index("Paragraph 1")
+    assert shown_pictures(window) == 0
+    reader.resize(900, 700)
+    reader.viewport().repaint()
+    qtbot.wait(200)  # time for any (wrong) fetch to reach the server
+    assert server.requests == []
+    # The placeholders are not text: offsets still map exactly.
+    text = reader.text
+    for quote in ("Paragraph 1 of the field report", "The last paragraph"):
+        start = text.index(quote)
+        reader.select_range(start, start + len(quote))
+        assert reader.textCursor().selectedText() == quote
+        assert reader.selected_range() == (start, start + len(quote))
+
+
+def test_load_fetches_each_image_once_and_they_stay_offline(
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+    article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
+    other = window.library.import_source(text_source(
+        "Another article\n\nA short note about tides, long enough for the cleaner to keep it "
+        "as the body of an article of its own.")).article.id
+    load_and_wait(qtbot, window, article_id)
+    assert sorted(server.requests) == sorted(PICTURES)
+    assert shown_pictures(window) == 2
+    assert "Loaded 2 images" in window.statusBar().currentMessage()
+    assert "Image: Figure 0" not in window.reader.toPlainText()  # the picture replaced it
+
+    window.open_article(other)
+    window.open_article(article_id)
+    assert shown_pictures(window) == 2
+    load_and_wait(qtbot, window, article_id)  # nothing left to fetch
+    assert "Loaded 0 images (2 already loaded)" in window.statusBar().currentMessage()
+    assert sorted(server.requests) == sorted(PICTURES)
+
+    window.close()
+    window.library.close()
+    again = create_window(app_paths(), with_samples=False)
+    qtbot.addWidget(again)
+    again.show()
+    again.open_article(article_id)
+    try:
+        assert shown_pictures(again) == 2
+        assert sorted(server.requests) == sorted(PICTURES)  # the restart fetched nothing
+    finally:
+        again.close()
+        again.library.close()
+
+
+def test_failures_leave_a_placeholder_saying_why(
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+    article_id = import_page(qtbot, window, tmp_path, server,
+                             ["/img/fine.png", "/missing.png", "/page.png", "/huge.png"])
+    text_before = window.reader.text
+    load_and_wait(qtbot, window, article_id)
+    shown = window.reader.toPlainText()
+    assert shown_pictures(window) == 1
+    assert "could not load: the server answered 404 Not Found" in shown
+    assert "could not load: the server sent text/html, not an image" in shown
+    assert "could not load: the image is 8.0 MB; Lectern loads images of up to 8 MB" in shown
+    assert "3 could not be loaded" in window.statusBar().currentMessage()
+    assert window.reader.text == text_before  # nothing lost
+
+    # Clicking a placeholder's link tries the failed ones again (and only them).
+    window.reader.anchorClicked.emit(QUrl("lectern-image:load"))
+    qtbot.waitUntil(lambda: article_id not in feature_of(window).loading, timeout=30_000)
+    assert server.count("/missing.png") == 2 and server.count("/img/fine.png") == 1
+
+
+def test_remove_loaded_images_brings_the_placeholders_back(
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+    article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
+    load_and_wait(qtbot, window, article_id)
+    menu_action(window, "Remove Loaded Images").trigger()
+    assert shown_pictures(window) == 0
+    assert "Image: Figure 1 of the shore" in window.reader.toPlainText()
+    assert window.statusBar().currentMessage().startswith("Removed 2 loaded images")
+    window.open_article(article_id)
+    assert len(server.requests) == 2  # removing and reopening fetch nothing
+
+
+def test_the_reader_refuses_every_resource_it_was_not_given(  # type: ignore[no-untyped-def]
+        qtbot, window, server: ImageServer) -> None:
+    reader = window.reader
+    for address in (server.url("/img/x.png"), "file:///etc/hostname", "qrc:/x.png"):
+        assert reader.loadResource(2, QUrl(address)) is None
+    reader.show_placeholder()
+    QTextCursor(reader.document()).insertHtml(f'<img src="{server.url("/img/y.png")}">')
+    reader.viewport().repaint()
+    qtbot.wait(200)
+    assert server.requests == []
+
+
+def test_an_article_without_images_has_no_placeholders(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    record = window.library.import_source(text_source(
+        "Plain article\n\nJust words here, with ![an image](https://example.org/a.png) named "
+        "in them, long enough to be an article of its own.")).article
+    window.open_article(record.id)
+    assert "Image:" not in window.reader.toPlainText()
+    menu_action(window, "Load &Images for This Article").trigger()
+    assert window.statusBar().currentMessage() == "This article has no images"
