@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from image_server import PNG, article_page
 
 from desktop.core.images.fetch import ImageFetchError
@@ -84,3 +86,29 @@ def test_forgetting_and_deleting_remove_the_bytes(library: Library) -> None:
     library.delete_article(first)
     for table in ("article_images", "image_cache", "images_allowed"):
         assert library.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_backup_and_restore_keep_the_loaded_images(library: Library, tmp_path: Path) -> None:
+    from desktop.core.export.backup import backup_library
+    from desktop.core.export.restore import restore_library
+    from desktop.core.safety.backups import make_backup
+
+    article_id = _import(library, ["/img/a.png", "/missing.png"])
+    load_article_images(library, article_id, fetch=FakeWeb())
+    archive = tmp_path / "backup.lectern.zip"
+    backup_library(library, archive)
+    fresh = Library.open(tmp_path / "new" / "library.sqlite3")
+    try:
+        restore_library(fresh, archive)
+        assert cached_images(fresh, article_id) == cached_images(library, article_id)
+        assert images_allowed(fresh, article_id)
+        assert load_problems(fresh, article_id) == load_problems(library, article_id)
+        assert article_images(fresh, article_id) == article_images(library, article_id)
+    finally:
+        fresh.close()
+    automatic = make_backup(library.conn, tmp_path / "auto")  # the copy made on close
+    copy = Library.open(automatic)
+    try:
+        assert cached_images(copy, article_id)[f"{BASE}/img/a.png"].data == PNG
+    finally:
+        copy.close()
