@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
 
 from desktop.core.errors import LecternError
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 STATUS_MS = 8000
+# Pictures wider than this are scaled down once decoded: the reading column is about
+# 700 px, so this stays sharp on a 2x display and a 6000 px photo costs 6 MB, not 100.
+MAX_SHOWN_WIDTH = 1400
 
 
 def install(window: MainWindow) -> None:
@@ -84,7 +87,11 @@ class ImagesFeature(QObject):
         missing = cached_images(self.window.library, article_id).values()
         for cached in missing:
             if cached.src not in self._decoded:
-                self._decoded[cached.src] = QImage.fromData(cached.data)
+                picture = QImage.fromData(cached.data)
+                if picture.width() > MAX_SHOWN_WIDTH:  # keep memory to what is shown
+                    picture = picture.scaledToWidth(
+                        MAX_SHOWN_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                self._decoded[cached.src] = picture
         return self._decoded
 
     @staticmethod

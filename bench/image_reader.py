@@ -1,0 +1,80 @@
+"""What images cost the reader when an article is opened.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/image_reader.py
+
+An article with 12 images (placeholders, then loaded 3000x2000 PNGs made here)
+is opened in a window on a temporary library; best of a few runs each.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
+sys.path.insert(0, str(ROOT / "tests"))  # the PNG maker and the test page
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LECTERN_HOME"] = tempfile.mkdtemp(prefix="lectern-bench-")
+
+from image_server import article_page, make_png  # noqa: E402
+
+from desktop.core.images.loading import load_article_images  # noqa: E402
+from desktop.core.images.model import CachedImage  # noqa: E402
+from desktop.core.importing import Source  # noqa: E402
+from desktop.core.paths import app_paths  # noqa: E402
+from desktop.ui.app import create_window, make_application  # noqa: E402
+from desktop.ui.features.images import feature_of  # noqa: E402
+
+
+def best_ms(action: Callable[[], object], runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def main() -> int:
+    make_application()
+    window = create_window(app_paths(), with_samples=False)
+    window.resize(1300, 800)
+    window.show()
+    library = window.library
+    page = article_page("https://example.org", [f"/img/{i}.png" for i in range(12)])
+    with_images = library.import_source(Source(page.encode(), "html", "a.html")).article.id
+    plain = article_page("https://example.org", []).replace("Shore survey", "Other survey")
+    without = library.import_source(Source(plain.encode(), "html", "b.html")).article.id
+    feature = feature_of(window)
+    assert feature is not None
+
+    def both() -> None:
+        window.open_article(without)
+        window.open_article(with_images)
+
+    print(f"open two articles, 12 placeholders: {best_ms(both):.1f} ms")
+    picture = make_png(3000, 2000)
+    load_article_images(library, with_images,
+                        fetch=lambda src: CachedImage(src, "image/png", picture))
+
+    def first_open() -> None:
+        feature._decoded_for = None  # as if the article had not been open this session
+        window.open_article(with_images)
+
+    print(f"first open, 12 loaded 3000x2000 PNGs (decode + scale to 1400 px): "
+          f"{best_ms(first_open, 3):.1f} ms")
+    print(f"open two articles, pictures already decoded: {best_ms(both):.1f} ms")
+    window.reader.image_source = None
+    print(f"open two articles, no image feature: {best_ms(both):.1f} ms")
+    window.close()
+    library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
