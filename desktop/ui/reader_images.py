@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
     QTextImageFormat,
+    QTextLength,
 )
 
 LOAD_LINK = "lectern-image:load"  # clicked: load this article's images
@@ -65,9 +66,10 @@ def insert_image(cursor: QTextCursor, doc: QTextDocument, item: ReaderImage, wid
         doc.addResource(QTextDocument.ResourceType.ImageResource, item.key, item.image)
         image_format = QTextImageFormat()
         image_format.setName(item.key)
-        shown_width, shown_height = _fitted(item.image, width)
-        image_format.setWidth(shown_width)
-        image_format.setHeight(shown_height)
+        # The width alone (the height follows the picture's shape), and never wider
+        # than the column, which a narrower window makes narrower.
+        image_format.setWidth(_fitted(item.image, width)[0])
+        image_format.setMaximumWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         image_format.setToolTip(item.label)
         inner.insertImage(image_format)
         if item.caption:

@@ -172,9 +172,8 @@ class ReaderView(QTextBrowser):
         return by_position
 
     def _image_width(self) -> float:
-        """The reading column's width, or less when the window is narrower."""
-        column = QFontMetricsF(self.body_font).averageCharWidth() * READING_COLUMN_CHARS
-        return max(120.0, min(column, self.width() - 96.0)) if self.isVisible() else column
+        """The reading column's width (pictures also shrink with a narrower window)."""
+        return QFontMetricsF(self.body_font).averageCharWidth() * READING_COLUMN_CHARS
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         # The pictures the reader was given are document resources, found before

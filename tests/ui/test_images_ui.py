@@ -170,3 +170,27 @@ def test_an_article_without_images_has_no_placeholders(qtbot, window) -> None:  
     assert "Image:" not in window.reader.toPlainText()
     menu_action(window, "Load &Images for This Article").trigger()
     assert window.statusBar().currentMessage() == "This article has no images"
+
+
+def test_pictures_fit_the_column_and_shrink_with_the_window(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
+    from image_server import make_png
+
+    from desktop.core.images.loading import load_article_images
+    from desktop.core.images.model import CachedImage
+
+    article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
+    wide = make_png(1600, 400)
+    load_article_images(window.library, article_id,
+                        fetch=lambda src: CachedImage(src, "image/png", wide))
+    reader = window.reader
+    reader.rerender()
+    assert shown_pictures(window) == 2
+    widths = []
+    for sizes in ([250, 800, 250], [250, 380, 670]):
+        window.splitter.setSizes(sizes)
+        qtbot.wait(50)
+        widths.append(reader.width())
+        assert reader.horizontalScrollBar().maximum() == 0  # never wider than the column
+    assert widths[1] < 450 < widths[0]
+    assert server.requests == []

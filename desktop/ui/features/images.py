@@ -146,7 +146,15 @@ class ImagesFeature(QObject):
     def _loaded(self, report: LoadReport) -> None:
         self.loading.discard(report.article_id)
         self._show_again(report.article_id)
-        self._say(report.summary())
+        current = self.window.current_article
+        if current is not None and current.id == report.article_id:
+            self._say(report.summary())
+            return
+        try:  # the user moved on: say which article the result is about
+            title = self.window.library.article(report.article_id).title
+        except LecternError:
+            return  # deleted meanwhile
+        self._say(f"“{title}”: {report.summary()}")
 
     def _failed(self, article_id: int, exc: BaseException) -> None:
         self.loading.discard(article_id)
