@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import (
@@ -28,7 +29,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.core.models import ArticleRecord, BlockKind, block_spans
-from desktop.ui.reader_images import ReaderImage, insert_image
+
+if TYPE_CHECKING:  # reader_images is imported when an article has images: not at startup
+    from desktop.ui.reader_images import ReaderImage
 
 READING_COLUMN_CHARS = 70  # 65-75 characters a line reads best
 DEFAULT_TEXT_SIZE, MIN_TEXT_SIZE, MAX_TEXT_SIZE = 13, 8, 32
@@ -129,6 +132,8 @@ class ReaderView(QTextBrowser):
         spans = block_spans(record.blocks)
         self._text_starts, self._doc_starts = [], []
         images = self._images_by_position(record)
+        if images:
+            from desktop.ui.reader_images import insert_image
         first = fresh = True  # fresh: the cursor is in an empty block (start, after an image)
         for index, (block, (start, _end)) in enumerate(zip(record.blocks, spans, strict=True)):
             block_format, char_format = self._formats(block.kind)

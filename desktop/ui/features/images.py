@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
 
 from desktop.core.errors import LecternError
-from desktop.core.images.loading import LoadReport, load_article_images
 from desktop.core.images.model import ArticleImage
 from desktop.core.images.store import (
     article_images,
@@ -30,6 +29,7 @@ from desktop.ui.reader_images import ReaderImage
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
+    from desktop.core.images.loading import LoadReport
     from desktop.ui.main_window import MainWindow
 
 STATUS_MS = 8000
@@ -129,6 +129,9 @@ class ImagesFeature(QObject):
         self._say("Loading images…")
 
         def work(progress: Progress) -> LoadReport:  # off the GUI thread
+            # Imported here: the network modules cost nothing until the user asks.
+            from desktop.core.images.loading import load_article_images
+
             library = Library.open(path)
             try:
                 return load_article_images(library, article_id, progress=progress.report,
