@@ -2,7 +2,9 @@
 
 Nothing is copied from elsewhere: the PNG bytes are written here with zlib. Routes:
 ``/img…`` a picture, ``/missing.png`` 404, ``/page.png`` HTML sent as a
-page, ``/huge.png`` a picture over the 8 MB limit, ``/nolength.png`` 2 MB sent without a
+page, ``/huge.png`` a picture over the 8 MB limit, ``/bomb.png`` a small file claiming
+40000 x 40000 pixels, ``/broken.png`` a damaged PNG, ``/to-file.png`` a redirect to
+``file:``, ``/moved.png`` a redirect to a picture, ``/loop.png`` a redirect loop, ``/nolength.png`` 2 MB sent without a
 length, ``/slow.png`` answers after 3 s.
 """
 
@@ -39,6 +41,18 @@ def make_png(width: int = 240, height: int = 120, rgb: tuple[int, int, int] = (7
 PNG = make_png()
 
 
+def bomb_png(width: int = 40_000, height: int = 40_000) -> bytes:
+    """A few KB claiming ``width`` x ``height`` pixels (a decompression bomb)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = zlib.compress((b"\x00" + b"\x00" * 3 * width) * 50, 9)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows)
+            + chunk(b"IEND", b""))
+
+
 @dataclass
 class ImageServer:
     base: str
@@ -61,6 +75,21 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, "text/html; charset=utf-8", b"<html><body>Sign in</body></html>")
             elif self.path == "/huge.png":
                 self._send(200, "image/png", PNG + b"\x00" * MAX_IMAGE_BYTES)
+            elif self.path == "/bomb.png":
+                self._send(200, "image/png", bomb_png())
+            elif self.path == "/broken.png":  # a PNG signature, then garbage
+                self._send(200, "image/png", PNG[:8] + b"\x00garbage" * 10)
+            elif self.path == "/to-file.png":
+                self.send_response(302)
+                self.send_header("Location", "file:///etc/passwd")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif self.path in ("/loop.png", "/moved.png"):
+                self.send_response(302)
+                self.send_header("Location", "/loop.png" if self.path == "/loop.png"
+                                 else "/img/moved.png")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
             elif self.path == "/nolength.png":  # sent until the connection closes
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")

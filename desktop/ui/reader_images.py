@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QImageReader,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -25,6 +27,9 @@ from PySide6.QtGui import (
 )
 
 LOAD_LINK = "lectern-image:load"  # clicked: load this article's images
+# Bigger than this (width x height) is refused before decoding: a small file can
+# claim 40000 x 40000 pixels (a "decompression bomb").
+MAX_PIXELS = 60_000_000
 MAX_IMAGE_HEIGHT = 640  # a tall picture is scaled down to this, keeping its shape
 
 
@@ -98,3 +103,24 @@ def _fitted(image: QImage, width: float) -> tuple[float, float]:
     never enlarged."""
     scale = min(1.0, width / max(image.width(), 1), MAX_IMAGE_HEIGHT / max(image.height(), 1))
     return image.width() * scale, image.height() * scale
+
+
+def decode_picture(data: bytes, max_width: int) -> QImage | str:
+    """The picture in ``data``, at most ``max_width`` wide (decoded at that size, so a
+    huge photo never sits in memory whole); or why it cannot be shown."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if size.isValid():
+        if size.width() * size.height() > MAX_PIXELS:
+            return (f"the picture is too large to show ({size.width():,} × {size.height():,} "
+                    "pixels)")
+        if size.width() > max_width:
+            reader.setScaledSize(QSize(max_width, max(1, round(size.height() * max_width
+                                                                / size.width()))))
+    image = reader.read()
+    if image.isNull():
+        return "the picture could not be decoded"
+    return image

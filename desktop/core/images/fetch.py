@@ -25,6 +25,7 @@ MAX_IMAGE_BYTES = 8 * MIB
 CONNECT_SECONDS = 15.0  # for each network wait (connecting, each read)
 TOTAL_SECONDS = 60.0  # for the whole image: a server trickling bytes is cut off
 _CHUNK = 64 * 1024
+_NOT_WEB_REDIRECT = "the server redirected to an address that is not a web image"
 USER_AGENT = "Mozilla/5.0 (compatible; Lectern reader; image loaded on request)"
 # The first bytes of the formats the reader can show.
 _SIGNATURES = {
@@ -55,6 +56,10 @@ def fetch_image(src: str, *, max_bytes: int = MAX_IMAGE_BYTES,
                 raise ImageFetchError(_too_big(int(length), max_bytes))
             data = _read(response, max_bytes, time.monotonic() + total, total)
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # urllib refuses redirects to file: and the like itself
+            target = urlsplit((exc.headers or Message()).get("Location", "")).scheme.lower()
+            raise ImageFetchError(_NOT_WEB_REDIRECT if target not in ("", "http", "https")
+                                  else "the server redirected too many times") from None
         raise ImageFetchError(f"the server answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise ImageFetchError(_network_reason(exc.reason, host, timeout)) from None
@@ -145,7 +150,7 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req: urllib.request.Request, fp: object, code: int, msg: str,
                          headers: Message, newurl: str) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise ImageFetchError("the server redirected to an address that is not a web image")
+            raise ImageFetchError(_NOT_WEB_REDIRECT)
         return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
 
 

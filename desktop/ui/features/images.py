@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
 from desktop.core.errors import LecternError
@@ -25,7 +25,7 @@ from desktop.core.images.store import (
 )
 from desktop.core.library import Library
 from desktop.core.models import ArticleRecord
-from desktop.ui.reader_images import ReaderImage
+from desktop.ui.reader_images import ReaderImage, decode_picture
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ class ImagesFeature(QObject):
         self.setObjectName("imagesFeature")
         self.window = window
         self.loading: set[int] = set()  # articles whose images are being fetched
-        self._decoded: dict[str, QImage] = {}  # the open article's pictures, decoded once
+        # The open article's pictures, decoded once: the image, or why it cannot be shown.
+        self._decoded: dict[str, QImage | str] = {}
         self._decoded_for: int | None = None
         reader = window.reader
         reader.image_source = self.reader_images
@@ -83,26 +84,21 @@ class ImagesFeature(QObject):
                            problems.get(image.src, ""), loading)
                 for n, image in enumerate(images)]
 
-    def _pictures(self, article_id: int) -> dict[str, QImage]:
-        missing = cached_images(self.window.library, article_id).values()
-        for cached in missing:
+    def _pictures(self, article_id: int) -> dict[str, QImage | str]:
+        for cached in cached_images(self.window.library, article_id).values():
             if cached.src not in self._decoded:
-                picture = QImage.fromData(cached.data)
-                if picture.width() > MAX_SHOWN_WIDTH:  # keep memory to what is shown
-                    picture = picture.scaledToWidth(
-                        MAX_SHOWN_WIDTH, Qt.TransformationMode.SmoothTransformation)
-                self._decoded[cached.src] = picture
+                self._decoded[cached.src] = decode_picture(cached.data, MAX_SHOWN_WIDTH)
         return self._decoded
 
     @staticmethod
-    def _item(article_id: int, n: int, image: ArticleImage, picture: QImage | None,
+    def _item(article_id: int, n: int, image: ArticleImage, picture: QImage | str | None,
               problem: str, loading: bool) -> ReaderImage:
         label = f"Image: {image.label} — from {image.host}"
-        if picture is not None and not picture.isNull():
+        if isinstance(picture, QImage):
             return ReaderImage(image.position, label, caption=image.caption or image.alt,
                                image=picture, key=f"lectern-image://{article_id}/{n}")
         if picture is not None:
-            problem = "the picture could not be decoded"
+            problem = picture  # loaded, but it cannot be shown
         if loading:
             return ReaderImage(image.position, label, note="loading…")
         note = f"could not load: {problem}" if problem else ""

@@ -71,3 +71,11 @@ def test_the_bytes_must_be_a_picture() -> None:
     assert sniff(b"\xff\xd8\xff\xe0JFIF") == "image/jpeg"
     assert sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "image/webp"
     assert sniff(b"<svg></svg>") is None and sniff(b"") is None
+
+
+def test_redirects_to_a_picture_are_followed_and_loops_are_not(server: ImageServer) -> None:
+    assert fetch_image(server.url("/moved.png")).data == PNG
+    assert server.requests == ["/moved.png", "/img/moved.png"]
+    with pytest.raises(ImageFetchError, match="the server redirected too many times"):
+        fetch_image(server.url("/loop.png"))
+    assert server.count("/loop.png") <= 6  # the first request and at most 5 redirects
