@@ -30,7 +30,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.core.models import ArticleRecord, BlockKind, block_spans
 
-if TYPE_CHECKING:  # reader_images is imported when an article has images: not at startup
+if TYPE_CHECKING:  # imported when first needed: nothing more on the startup path
+    from PySide6.QtCore import QMimeData
+
     from desktop.ui.reader_images import ReaderImage
 
 READING_COLUMN_CHARS = 70  # 65-75 characters a line reads best
@@ -294,6 +296,19 @@ class ReaderView(QTextBrowser):
             return
         span = bar.maximum() - bar.minimum()
         self.progress_changed.emit(100 if span <= 0 else round(100 * bar.value() / span))
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # Copy gives the article's own text: what lies between its blocks (the
+        # byline line, image placeholders) stays out, and blocks are separated as
+        # in the cleaned text. A selection inside such a line copies that line.
+        chosen = self.selected_range()
+        if self.record is None or chosen is None:
+            return super().createMimeDataFromSelection()
+        from PySide6.QtCore import QMimeData
+
+        data = QMimeData()
+        data.setText(self.text[chosen[0] : chosen[1]])
+        return data
 
     def _emit_selection(self) -> None:
         chosen = self.selected_range()

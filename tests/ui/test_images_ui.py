@@ -194,3 +194,35 @@ def test_pictures_fit_the_column_and_shrink_with_the_window(  # type: ignore[no-
         assert reader.horizontalScrollBar().maximum() == 0  # never wider than the column
     assert widths[1] < 450 < widths[0]
     assert server.requests == []
+
+
+def test_copy_across_a_placeholder_gives_the_article_text(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    import_page(qtbot, window, tmp_path, server, PICTURES)
+    reader = window.reader
+    text = reader.text
+    start = text.index("Paragraph 0")
+    end = text.index("Paragraph 1") + len("Paragraph 1")
+    reader.select_range(start, end)
+    assert reader.selected_range() == (start, end)
+    reader.copy()
+    assert QApplication.clipboard().text() == text[start:end]
+    assert "Image:" not in QApplication.clipboard().text()
+
+
+def test_the_reader_menu_offers_loading_then_removing(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
+    from desktop.ui.reader_menu import reader_menu
+
+    article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
+    texts = [a.text() for a in reader_menu(window.reader).build(0).actions()]
+    assert "Load Images for This Article" in texts and "Remove Loaded Images" not in texts
+    load = next(a for a in reader_menu(window.reader).build(0).actions()
+                if a.text() == "Load Images for This Article")
+    load.trigger()
+    qtbot.waitUntil(lambda: article_id not in feature_of(window).loading, timeout=30_000)
+    assert shown_pictures(window) == 2
+    texts = [a.text() for a in reader_menu(window.reader).build(0).actions()]
+    assert "Remove Loaded Images" in texts

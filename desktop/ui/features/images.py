@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMenu
 
 from desktop.core.errors import LecternError
 from desktop.core.images.model import ArticleImage
 from desktop.core.images.store import (
     article_images,
     cached_images,
+    cached_sources,
     forget_images,
     images_allowed,
     load_problems,
@@ -26,6 +28,7 @@ from desktop.core.images.store import (
 from desktop.core.library import Library
 from desktop.core.models import ArticleRecord
 from desktop.ui.reader_images import ReaderImage, decode_picture
+from desktop.ui.reader_menu import add_reader_menu_hook
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -65,6 +68,7 @@ class ImagesFeature(QObject):
                           "them with it (opening an article never does)")
         window.add_action("article", "Remove Loaded Images", self.remove_current, None,
                           "Forget this article's loaded images; placeholders show again")
+        add_reader_menu_hook(reader, self._menu_hook)
         if window.current_article is not None:
             reader.rerender()  # the article shown before features were installed
 
@@ -104,6 +108,17 @@ class ImagesFeature(QObject):
         note = f"could not load: {problem}" if problem else ""
         return ReaderImage(image.position, label, note=note,
                            action="Try again" if problem else "Load images")
+
+    def _menu_hook(self, menu: QMenu, _offset: int) -> None:
+        """Right-click in an article with images: load them, or remove them."""
+        record = self.window.current_article
+        if record is None or not article_images(self.window.library, record.id):
+            return
+        menu.addSeparator()
+        load = menu.addAction("Load Images for This Article", self.load_current)
+        load.setEnabled(record.id not in self.loading)
+        if cached_sources(self.window.library, record.id):
+            menu.addAction("Remove Loaded Images", self.remove_current)
 
     # -- actions -----------------------------------------------------------------
 
