@@ -92,7 +92,8 @@ def insert_image(cursor: QTextCursor, doc: QTextDocument, item: ReaderImage, wid
             link.setAnchor(True)
             link.setAnchorHref(LOAD_LINK)
             link.setForeground(palette.link())
-            link.setToolTip("Load this article's images from the web (Article menu)")
+            link.setToolTip("Load this article's images from the web (Ctrl+Shift+I); "
+                            "they are kept with the article")
             inner.insertText("  ·  ", quiet)
             inner.insertText(item.action, link)
     cursor.setPosition(frame.lastPosition() + 1)

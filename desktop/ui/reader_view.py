@@ -358,12 +358,22 @@ class ReaderView(QTextBrowser):
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             tips = [s.tooltip for _n, s in self.spans_at(self.offset_at(event.pos())) if s.tooltip]
+            if not tips and (own := self._format_tooltip(event.pos())):
+                tips = [own]  # a picture's alt text, a placeholder's link
             if tips:
                 QToolTip.showText(event.globalPos(), "\n".join(tips), self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def _format_tooltip(self, pos: QPoint) -> str:
+        """The tooltip the document itself gives what is under ``pos`` (viewport)."""
+        from PySide6.QtCore import QPointF
+
+        point = QPointF(pos.x() + self.horizontalScrollBar().value(),
+                        pos.y() + self.verticalScrollBar().value())
+        return self.document().documentLayout().formatAt(point).toCharFormat().toolTip()
 
     # -- layout and links ----------------------------------------------------
 

@@ -226,3 +226,46 @@ def test_the_reader_menu_offers_loading_then_removing(  # type: ignore[no-untype
     assert shown_pictures(window) == 2
     texts = [a.text() for a in reader_menu(window.reader).build(0).actions()]
     assert "Remove Loaded Images" in texts
+
+
+def _hover(reader, position: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(position)
+    reader.ensureCursorVisible()
+    point = reader.cursorRect(cursor).center() + QPoint(6, 0)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
+    QApplication.sendEvent(reader.viewport(), event)
+
+
+def _first_position(reader, wanted) -> int:  # type: ignore[no-untyped-def]
+    block = reader.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            if wanted(it.fragment()):
+                return int(it.fragment().position())
+            it += 1
+        block = block.next()
+    raise AssertionError("not in the document")
+
+
+def test_hovering_a_picture_or_a_placeholder_link_explains_it(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
+    reader = window.reader
+    _hover(reader, _first_position(reader, lambda f: f.charFormat().isAnchor()))
+    qtbot.waitUntil(lambda: QToolTip.text().startswith("Load this article's images"),
+                    timeout=5000)
+    QToolTip.hideText()
+    load_and_wait(qtbot, window, article_id)
+    reader.verticalScrollBar().setValue(0)
+    _hover(reader, _first_position(reader, lambda f: f.charFormat().isImageFormat()))
+    qtbot.waitUntil(lambda: QToolTip.text() == "Image: Figure 0 of the shore — from 127.0.0.1",
+                    timeout=5000)
+    QToolTip.hideText()
