@@ -35,8 +35,8 @@ def test_bombs_and_damaged_pictures_become_placeholders_that_say_why(  # type: i
         feature.load_current()
         qtbot.waitUntil(lambda: record.id not in feature.loading, timeout=30_000)
         shown = window.reader.toPlainText()
-        assert "the picture is too large to show (40,000 × 40,000 pixels)" in shown
-        assert "the picture could not be decoded" in shown
+        assert "cannot be shown: the picture is too large to show (40,000 × 40,000 pixels)" in shown
+        assert "cannot be shown: the picture could not be decoded" in shown
         assert "the server redirected to an address that is not a web image" in shown
         assert window.reader.text == record.text
         assert "Figure 0 of the shore" in shown  # the good one shows as a picture + caption

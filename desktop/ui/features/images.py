@@ -89,9 +89,12 @@ class ImagesFeature(QObject):
                 for n, image in enumerate(images)]
 
     def _pictures(self, article_id: int) -> dict[str, QImage | str]:
-        for cached in cached_images(self.window.library, article_id).values():
-            if cached.src not in self._decoded:
-                self._decoded[cached.src] = decode_picture(cached.data, MAX_SHOWN_WIDTH)
+        """Loaded pictures by address; bytes are read and decoded once per article
+        (a re-render for a new text size or theme reuses them)."""
+        if cached_sources(self.window.library, article_id) - set(self._decoded):
+            for cached in cached_images(self.window.library, article_id).values():
+                if cached.src not in self._decoded:
+                    self._decoded[cached.src] = decode_picture(cached.data, MAX_SHOWN_WIDTH)
         return self._decoded
 
     @staticmethod
@@ -101,8 +104,8 @@ class ImagesFeature(QObject):
         if isinstance(picture, QImage):
             return ReaderImage(image.position, label, caption=image.caption or image.alt,
                                image=picture, key=f"lectern-image://{article_id}/{n}")
-        if picture is not None:
-            problem = picture  # loaded, but it cannot be shown
+        if picture is not None:  # loaded, but it cannot be shown: loading again won't help
+            return ReaderImage(image.position, label, note=f"cannot be shown: {picture}")
         if loading:
             return ReaderImage(image.position, label, note="loading…")
         note = f"could not load: {problem}" if problem else ""
