@@ -149,6 +149,15 @@ def test_remove_loaded_images_brings_the_placeholders_back(
     window.open_article(article_id)
     assert len(server.requests) == 2  # removing and reopening fetch nothing
 
+    window.undo_stack.undo()  # the pictures come back from memory, not from the web
+    assert shown_pictures(window) == 2
+    window.undo_stack.redo()
+    assert shown_pictures(window) == 0
+    window.undo_stack.undo()
+    window.open_article(article_id)
+    assert shown_pictures(window) == 2
+    assert len(server.requests) == 2
+
 
 def test_the_reader_refuses_every_resource_it_was_not_given(  # type: ignore[no-untyped-def]
         qtbot, window, server: ImageServer) -> None:

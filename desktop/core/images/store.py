@@ -8,6 +8,7 @@ stores an article's images in the same transaction as the article.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.images.model import ArticleImage, CachedImage
@@ -103,3 +104,36 @@ def forget_images(library: Library, article_id: int) -> int:
         conn.execute("DELETE FROM image_cache WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM images_allowed WHERE article_id = ?", (article_id,))
     return int(removed)
+
+
+@dataclass(frozen=True)
+class LoadedState:
+    """What loading left for an article: kept by Remove Loaded Images for its undo."""
+
+    images: list[CachedImage] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+    allowed_at: str | None = None
+
+
+def loaded_state(library: Library, article_id: int) -> LoadedState:
+    row = library.conn.execute(
+        "SELECT allowed_at FROM images_allowed WHERE article_id = ?", (article_id,)).fetchone()
+    return LoadedState(list(cached_images(library, article_id).values()),
+                       load_problems(library, article_id), str(row[0]) if row else None)
+
+
+def restore_loaded_state(library: Library, article_id: int, state: LoadedState,
+                         stamp: str) -> None:
+    """Put back what ``loaded_state`` saw (after ``forget_images``), in one transaction."""
+    with library.transaction() as conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO image_cache (article_id, src, content_type, data, problem,"
+            " fetched_at) VALUES (?,?,?,?,'',?)",
+            [(article_id, im.src, im.content_type, im.data, stamp) for im in state.images])
+        conn.executemany(
+            "INSERT OR IGNORE INTO image_cache (article_id, src, content_type, data, problem,"
+            " fetched_at) VALUES (?,?,'',NULL,?,?)",
+            [(article_id, src, problem, stamp) for src, problem in state.problems.items()])
+        if state.allowed_at is not None:
+            conn.execute("INSERT OR REPLACE INTO images_allowed (article_id, allowed_at)"
+                         " VALUES (?,?)", (article_id, state.allowed_at))

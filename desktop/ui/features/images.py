@@ -9,23 +9,27 @@ fetches. Article ▸ Remove Loaded Images forgets them again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.errors import LecternError
 from desktop.core.images.model import ArticleImage
 from desktop.core.images.store import (
+    LoadedState,
     article_images,
     cached_images,
     cached_sources,
     forget_images,
     images_allowed,
     load_problems,
+    loaded_state,
+    restore_loaded_state,
 )
-from desktop.core.library import Library
+from desktop.core.library import Library, now_iso
 from desktop.core.models import ArticleRecord
 from desktop.ui.reader_images import ReaderImage, decode_picture
 from desktop.ui.reader_menu import add_reader_menu_hook
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 STATUS_MS = 8000
+
 # Pictures wider than this are scaled down once decoded: the reading column is about
 # 700 px, so this stays sharp on a 2x display and a 6000 px photo costs 6 MB, not 100.
 MAX_SHOWN_WIDTH = 1400
@@ -187,15 +192,27 @@ class ImagesFeature(QObject):
         if record.id in self.loading:
             self._say("Wait until this article's images have loaded")
             return
+        library = self.window.library
+        state = loaded_state(library, record.id)
+        if not state.images and not state.problems and state.allowed_at is None:
+            self._say("No images were loaded for this article")
+            return
         try:
-            removed = forget_images(self.window.library, record.id)
+            forget_images(library, record.id)
         except LecternError as exc:
             self._say(f"Could not remove the images: {exc}")
             return
-        self._decoded_for = None
-        self._show_again(record.id)
-        self._say(f"Removed {removed} loaded image{'s' if removed != 1 else ''}; "
-                  "placeholders show instead" if removed else "No images were loaded")
+        self.refresh(record.id)
+        removed = len(state.images)
+        self._say(f"Removed {removed} loaded image{'s' if removed != 1 else ''}; placeholders "
+                  "show instead (Undo brings them back)")
+        self.window.undo_stack.push(_RemoveLoadedImages(self, record.id, state))
+
+    def refresh(self, article_id: int) -> None:
+        """Show the article's images again from the library (after a change to them)."""
+        if self._decoded_for == article_id:
+            self._decoded_for = None
+        self._show_again(article_id)
 
     def _show_again(self, article_id: int) -> None:
         current = self.window.current_article
@@ -204,3 +221,29 @@ class ImagesFeature(QObject):
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MS)
+
+
+class _RemoveLoadedImages(QUndoCommand):
+    """Undo puts the removed pictures back (their bytes are kept here), offline."""
+
+    def __init__(self, feature: ImagesFeature, article_id: int, state: LoadedState) -> None:
+        super().__init__("Remove Loaded Images")
+        self.feature, self.article_id, self.state = feature, article_id, state
+        self._done = True  # removed before the push
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(lambda library: forget_images(library, self.article_id), "Redo")
+
+    def undo(self) -> None:
+        self._run(lambda library: restore_loaded_state(library, self.article_id, self.state,
+                                                       now_iso()), "Undo")
+
+    def _run(self, step: Callable[[Library], object], verb: str) -> None:
+        try:
+            step(self.feature.window.library)
+        except LecternError as exc:
+            self.feature.window.statusBar().showMessage(f"{verb} failed: {exc}", STATUS_MS)
+        self.feature.refresh(self.article_id)

@@ -112,3 +112,16 @@ def test_backup_and_restore_keep_the_loaded_images(library: Library, tmp_path: P
         assert cached_images(copy, article_id)[f"{BASE}/img/a.png"].data == PNG
     finally:
         copy.close()
+
+
+def test_what_remove_took_can_be_put_back(library: Library) -> None:
+    from desktop.core.images.store import loaded_state, restore_loaded_state
+
+    article_id = _import(library, ["/img/a.png", "/missing.png"])
+    load_article_images(library, article_id, fetch=FakeWeb())
+    before = (cached_images(library, article_id), load_problems(library, article_id))
+    state = loaded_state(library, article_id)
+    forget_images(library, article_id)
+    restore_loaded_state(library, article_id, state, "2026-01-01T00:00:00+00:00")
+    assert (cached_images(library, article_id), load_problems(library, article_id)) == before
+    assert images_allowed(library, article_id)
