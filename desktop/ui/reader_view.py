@@ -334,14 +334,31 @@ class ReaderView(QTextBrowser):
         doc = self.document()
         for name in self._layer_order:
             for span in self._layers.get(name, []):
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(doc)
-                cursor.setPosition(self.text_to_doc(span.start))
-                cursor.setPosition(self.text_to_doc(span.end), QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                selection.format = span.format
-                selections.append(selection)
+                for start, end in self._doc_ranges(span.start, span.end):
+                    selection = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(start)
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    selection.cursor = cursor
+                    selection.format = span.format
+                    selections.append(selection)
         self.setExtraSelections(selections)
+
+    def _doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Document ranges of text offsets [start, end): one per article block it
+        touches, so what lies between blocks (byline, images) is never painted."""
+        first, last = self.text_to_doc(start), self.text_to_doc(end)
+        if not self._text_starts:
+            return [(first, last)]
+        i = max(0, bisect.bisect_right(self._text_starts, start) - 1)
+        j = max(0, bisect.bisect_right(self._text_starts, max(end - 1, start)) - 1)
+        if i == j:
+            return [(first, last)]
+        ranges = [(first, self._doc_starts[i] + self._block_length(i))]
+        ranges += [(self._doc_starts[k], self._doc_starts[k] + self._block_length(k))
+                   for k in range(i + 1, j)]
+        ranges.append((self._doc_starts[j], last))
+        return ranges
 
     def spans_at(self, offset: int) -> list[tuple[str, Span]]:
         return [

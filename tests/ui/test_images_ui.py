@@ -278,3 +278,19 @@ def test_hovering_a_picture_or_a_placeholder_link_explains_it(  # type: ignore[n
     qtbot.waitUntil(lambda: QToolTip.text() == "Image: Figure 0 of the shore — from 127.0.0.1",
                     timeout=5000)
     QToolTip.hideText()
+
+
+def test_a_highlight_across_an_image_paints_only_the_article_text(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    from desktop.ui.reader_view import Span
+
+    import_page(qtbot, window, tmp_path, server, PICTURES)
+    reader = window.reader
+    text = reader.text
+    start, end = text.index("logged every"), text.index("Paragraph 1") + len("Paragraph 1")
+    reader.set_layer("test", [Span(start, end, QTextCharFormat())])
+    painted = [s.cursor.selectedText().replace("\u2029", "\n") for s in reader.extraSelections()]
+    assert "".join(painted).replace("\n", "") == text[start:end].replace("\n", "")
+    assert not any("Image:" in piece for piece in painted)
