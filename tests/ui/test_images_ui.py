@@ -294,3 +294,16 @@ def test_a_highlight_across_an_image_paints_only_the_article_text(  # type: igno
     painted = [s.cursor.selectedText().replace("\u2029", "\n") for s in reader.extraSelections()]
     assert "".join(painted).replace("\n", "") == text[start:end].replace("\n", "")
     assert not any("Image:" in piece for piece in painted)
+
+
+def test_deleting_the_article_while_its_images_load_is_said_plainly(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
+    article_id = import_page(qtbot, window, tmp_path, server, ["/slow.png"])
+    menu_action(window, "Load &Images for This Article").trigger()
+    qtbot.waitUntil(lambda: "/slow.png" in server.requests, timeout=10_000)
+    window.library.delete_article(article_id)
+    window.library_changed.emit()
+    feature = feature_of(window)
+    qtbot.waitUntil(lambda: article_id not in feature.loading, timeout=30_000)
+    assert window.statusBar().currentMessage() == (
+        "Could not load images: the article was deleted while its images were loading")

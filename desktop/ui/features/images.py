@@ -182,6 +182,10 @@ class ImagesFeature(QObject):
         self.loading.discard(article_id)
         self._show_again(article_id)
         reason = str(exc) if isinstance(exc, LecternError) else f"{type(exc).__name__}: {exc}"
+        try:
+            self.window.library.article(article_id)
+        except LecternError:  # NotFound: the failure is only that it is gone
+            reason = "the article was deleted while its images were loading"
         self._say(f"Could not load images: {reason}")
 
     def remove_current(self) -> None:
