@@ -4,8 +4,8 @@ post-processing step, on a hand-annotated set written for Lectern.
     .venv/bin/python bench/entity_quality.py
 
 A span counts when its start, end and category (People, Places, ...) all match;
-"Numbers and money" is not scored. No standard news NER test set (CoNLL-2003,
-OntoNotes) is available here without a download: see bench/ENTITIES.md.
+"Numbers and money" is not scored. The standard news NER test set (CoNLL-2003,
+not in the repository) is measured by bench/entity_quality_conll.py.
 """
 
 from __future__ import annotations

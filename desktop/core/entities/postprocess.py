@@ -205,11 +205,18 @@ def _spreads_as_person(name: str, votes: Counter[str]) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[^\S\n]$")
+_WORD_AFTER = re.compile(r"[^\S\n]+([A-Z][\w'’-]*)")
+_NOT_A_LONGER_NAME = NOT_A_SURNAME | NAME_SUFFIXES  # "Jones Monday", "Jones Jr."
 
 
-def _part_of_another_name(text: str, start: int, name: str) -> bool:
-    """ "Blake Jones" is not the Jones met before, "the Move" not a person: a one-word
-    name right after a capitalised word (not a sentence start) or after "the"."""
+def _part_of_another_name(text: str, start: int, end: int, name: str) -> bool:
+    """ "Blake Jones" is not the Jones met before, "the Move" not a person, "Kim Byung
+    Ji" not the Kim (or Kim Byung) met before: any name right before a capitalised word
+    (not a function word, day, month or "Jr."), or a one-word name right after a
+    capitalised word (not a sentence start) or after "the"."""
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after.group(1).lower() not in _NOT_A_LONGER_NAME:
+        return True
     if " " in name:
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -234,7 +241,7 @@ def add_later_person_mentions(text: str, mentions: list[Mention]) -> list[Mentio
         if not _spreads_as_person(name, votes.get(name, Counter({"PERSON": 1}))):
             continue
         for start, end in occurrences(text, name, after):
-            if _part_of_another_name(text, start, name):
+            if _part_of_another_name(text, start, end, name):
                 continue
             if not any(overlaps(m, start, end) for m in mentions) and not any(
                 overlaps(a, start, end) for a in added
@@ -262,7 +269,7 @@ STEPS: dict[str, Step] = {
 # drops in the samples ("Fifty-Six Hours" in a headline) is a real duration, a TIME
 # under the annotation rules the gold set follows.
 DEFAULT_STEPS: tuple[str, ...] = tuple(s for s in STEPS if s != "headline_numbers")
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 def pipeline_id(steps: Sequence[str] = DEFAULT_STEPS) -> str:
