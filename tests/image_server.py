@@ -5,7 +5,7 @@ Nothing is copied from elsewhere: the PNG bytes are written here with zlib. Rout
 page, ``/huge.png`` a picture over the 8 MB limit, ``/bomb.png`` a small file claiming
 40000 x 40000 pixels, ``/broken.png`` a damaged PNG, ``/to-file.png`` a redirect to
 ``file:``, ``/moved.png`` a redirect to a picture, ``/loop.png`` a redirect loop, ``/nolength.png`` 2 MB sent without a
-length, ``/slow.png`` answers after 3 s.
+length, ``/slow.png`` answers after 1.5 s.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
                 with suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(PNG + b"\x00" * (2 * 1024 * 1024))
             elif self.path == "/slow.png":
-                time.sleep(3)
+                time.sleep(1.5)
                 self._send(200, "image/png", PNG)
             else:
                 self._send(404, "text/html", b"<h1>Not Found</h1>")

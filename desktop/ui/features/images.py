@@ -60,7 +60,7 @@ class ImagesFeature(QObject):
         super().__init__(window)
         self.setObjectName("imagesFeature")
         self.window = window
-        self.loading: set[int] = set()  # articles whose images are being fetched
+        self.loading: dict[int, Progress] = {}  # articles whose images are being fetched
         # The open article's pictures, decoded once: the image, or why it cannot be shown.
         self._decoded: dict[str, QImage | str] = {}
         self._decoded_for: int | None = None
@@ -123,8 +123,8 @@ class ImagesFeature(QObject):
         if record is None or not article_images(self.window.library, record.id):
             return
         menu.addSeparator()
-        load = menu.addAction("Load Images for This Article", self.load_current)
-        load.setEnabled(record.id not in self.loading)
+        menu.addAction("Stop Loading Images" if record.id in self.loading
+                       else "Load Images for This Article", self.load_current)
         if cached_sources(self.window.library, record.id):
             menu.addAction("Remove Loaded Images", self.remove_current)
 
@@ -136,16 +136,14 @@ class ImagesFeature(QObject):
         if record is None:
             self._say("Open an article to load its images")
             return
-        if record.id in self.loading:
-            self._say("Already loading this article's images…")
+        if record.id in self.loading:  # asked again while loading: stop
+            self.loading[record.id].cancel()
+            self._say("Stopping after the image being loaded…")
             return
         if not article_images(window.library, record.id):
             self._say("This article has no images")
             return
         article_id, path = record.id, window.library.path
-        self.loading.add(article_id)
-        self._show_again(article_id)
-        self._say("Loading images…")
 
         def work(progress: Progress) -> LoadReport:  # off the GUI thread
             # Imported here: the network modules cost nothing until the user asks.
@@ -158,15 +156,17 @@ class ImagesFeature(QObject):
             finally:
                 library.close()
 
-        window.tasks.run(work, self._loaded, lambda exc: self._failed(article_id, exc),
-                         self._progress)
+        self.loading[article_id] = window.tasks.run(
+            work, self._loaded, lambda exc: self._failed(article_id, exc), self._progress)
+        self._show_again(article_id)
+        self._say("Loading images… (the same command again stops)")
 
     def _progress(self, _done: int, _total: int, message: str) -> None:
         if message:
             self._say(message)
 
     def _loaded(self, report: LoadReport) -> None:
-        self.loading.discard(report.article_id)
+        self.loading.pop(report.article_id, None)
         self._show_again(report.article_id)
         current = self.window.current_article
         if current is not None and current.id == report.article_id:
@@ -179,7 +179,7 @@ class ImagesFeature(QObject):
         self._say(f"“{title}”: {report.summary()}")
 
     def _failed(self, article_id: int, exc: BaseException) -> None:
-        self.loading.discard(article_id)
+        self.loading.pop(article_id, None)
         self._show_again(article_id)
         reason = str(exc) if isinstance(exc, LecternError) else f"{type(exc).__name__}: {exc}"
         try:
