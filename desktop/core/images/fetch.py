@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from email.message import Message
+from typing import IO
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from desktop.core.errors import LecternError
@@ -70,10 +71,10 @@ def fetch_image(src: str, *, max_bytes: int = MAX_IMAGE_BYTES,
     return CachedImage(src, _checked_type(content_type, data), data)
 
 
-def _read(response: object, max_bytes: int, deadline: float, total: float) -> bytes:
+def _read(response: IO[bytes], max_bytes: int, deadline: float, total: float) -> bytes:
     parts: list[bytes] = []
     size = 0
-    while chunk := response.read(_CHUNK):  # type: ignore[attr-defined]
+    while chunk := response.read(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
             raise ImageFetchError(_too_big(size, max_bytes, more=True))
