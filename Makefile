@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	touch $(STAMP)
 
 run: $(STAMP)
+	@# Bytecode as an installed app has it (fast when already compiled).
+	$(PY) -m compileall -q desktop
 	LECTERN_HOME=$(SAMPLE_HOME) $(PY) -m desktop
 
 test: $(STAMP)

@@ -1,33 +1,46 @@
-"""Starting the app: one QApplication, the library, the main window."""
+"""Starting the app: one QApplication, the library, the main window.
+
+A launch shows the window first (frame, last article, theme and sizes from
+caches that need neither the core nor the library) and opens the library on the
+next turn of the event loop, completing the window in place; the features
+(entities, highlights, export) plug in one turn later. So the core's imports and
+the library's safety checks never delay the first paint. ``create_window`` builds
+the complete window in one step, for tests and tools.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
-from desktop.core.library import Library
 from desktop.core.paths import AppPaths, app_paths
-from desktop.core.safety.lock import LibraryInUse
-from desktop.core.safety.opening import OpenReport, backup_on_close, open_library_safely
 from desktop.resources_path import resource_path
+from desktop.ui.first_paint import read_first_paint
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from desktop.core.library import Library
+    from desktop.core.safety.lock import LibraryInUse
+    from desktop.core.safety.opening import OpenReport
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(["lectern", *argv])
+    # Fusion named at construction: Qt builds only it, where setStyle() afterwards
+    # would build the platform's default style first and then replace it (~6 ms).
+    app = QApplication(["lectern", "-style", "Fusion", *argv])
     app.setApplicationName("Lectern")
     app.setOrganizationName("Lectern")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
     icon = resource_path("icons", "lectern.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -62,16 +75,25 @@ def create_window(
 
     The library opens safely (locked, checked, recovered, backed up); raises
     LibraryInUse if another Lectern has it, unless ``readonly_ok``."""
-    library, report = open_library_safely(paths, readonly_ok=readonly_ok)
-    if with_samples and not library.readonly:
-        seed_samples(library)
-    apply_theme(library.setting("ui.theme", "system"))  # before any widget picks colours
+    library, report = _open_library(paths, with_samples=with_samples, readonly_ok=readonly_ok)
     window = MainWindow(library, paths)
     window.restore_state()
     if features:
         window.install_features()
     _tell_open_report(window, report)
     return window
+
+
+def _open_library(
+    paths: AppPaths, *, with_samples: bool, readonly_ok: bool
+) -> tuple[Library, OpenReport]:
+    from desktop.core.safety.opening import open_library_safely
+
+    library, report = open_library_safely(paths, readonly_ok=readonly_ok)
+    if with_samples and not library.readonly:
+        seed_samples(library)
+    apply_theme(library.setting("ui.theme", "system"))  # before any panel picks colours
+    return library, report
 
 
 def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
@@ -81,6 +103,8 @@ def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
             if action.text() in ("&Import…", "&Paste as New Article"):
                 action.setEnabled(False)
         window.setAcceptDrops(False)
+        from PySide6.QtWidgets import QLabel
+
         label = QLabel("Read-only: another Lectern has this library open")
         label.setObjectName("readOnlyNotice")
         window.statusBar().addPermanentWidget(label)
@@ -91,10 +115,10 @@ def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
         box.open()
 
 
-def _ask_read_only(exc: LibraryInUse) -> bool:
+def _ask_read_only(exc: LibraryInUse, parent: MainWindow | None = None) -> bool:
     who = f"Another Lectern (process {exc.holder_pid})" if exc.holder_pid else "Another Lectern"
     box = QMessageBox(QMessageBox.Icon.Warning, "Library in use",
-                      f"{who} has your library open:\n{exc.library}")
+                      f"{who} has your library open:\n{exc.library}", parent=parent)
     box.setInformativeText("You can open it read-only now, and make changes once the other "
                            "Lectern has closed.")
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
@@ -132,22 +156,44 @@ def run_app(arguments: Sequence[str]) -> int:
         if forward_to_running(paths.library, list(arguments)):
             sys.stderr.write("lectern: passed to the Lectern window already open\n")
             return 0
+    first = read_first_paint(paths.data_dir)
+    apply_theme(first.theme)
+    window = MainWindow(None, paths)
+    window.show_first_paint(first)
+    window.restore_layout()
+    window.show()
+    QTimer.singleShot(0, lambda: _complete_window(app, window, paths, list(arguments)))
+    status = int(app.exec())
+    if window.attached:
+        from desktop.core.safety.opening import backup_on_close
+
+        backup_on_close(window.library, paths)
+        window.library.close()
+    return status
+
+
+def _complete_window(
+    app: QApplication, window: MainWindow, paths: AppPaths, arguments: list[str]
+) -> None:
+    """The start's second step: open the library and complete the shown window."""
+    from desktop.core.safety.lock import LibraryInUse
+
     try:
         try:
-            window = create_window(paths, features=False)
+            library, report = _open_library(paths, with_samples=True, readonly_ok=False)
         except LibraryInUse as exc:
-            if not _ask_read_only(exc):
-                return 1
-            window = create_window(paths, features=False, readonly_ok=True)
+            if not _ask_read_only(exc, window):
+                app.exit(1)
+                return
+            library, report = _open_library(paths, with_samples=True, readonly_ok=True)
     except Exception as exc:
-        QMessageBox.critical(None, "Lectern cannot open its library", str(exc))
-        return 1
-    window.show()
+        QMessageBox.critical(window, "Lectern cannot open its library", str(exc))
+        app.exit(1)
+        return
+    window.attach(library)
+    window.restore_reading()
+    _tell_open_report(window, report)
     QTimer.singleShot(0, window.install_features)
     QTimer.singleShot(0, lambda: _serve_later_launches(app, window))
     if arguments:
-        QTimer.singleShot(0, lambda: open_arguments(window, list(arguments)))
-    status = int(app.exec())
-    backup_on_close(window.library, paths)
-    window.library.close()
-    return status
+        QTimer.singleShot(0, lambda: open_arguments(window, arguments))

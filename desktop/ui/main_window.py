@@ -6,27 +6,34 @@ and features install themselves (``desktop.ui.features``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
-from desktop.core.errors import NotFound
-from desktop.core.library import Library
-from desktop.core.models import ArticleRecord
-from desktop.core.paths import AppPaths
-from desktop.ui import actions
-from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.notes_panel import NotesPanel
+from desktop.ui.first_paint import FirstPaint, write_first_paint
 from desktop.ui.reader_view import ReaderView, reading_minutes
-from desktop.ui.tasks import TaskRunner
-from desktop.ui.theme import THEMES, apply_theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.core.library import Library
+    from desktop.core.models import ArticleRecord
+    from desktop.core.paths import AppPaths
+    from desktop.ui.library_panel import LibraryPanel
+    from desktop.ui.notes_panel import NotesPanel
+    from desktop.ui.tasks import TaskRunner
+
+_MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
+          ("article", "&Article"), ("help", "&Help"))
 
 
 class MainWindow(QMainWindow):
@@ -36,26 +43,36 @@ class MainWindow(QMainWindow):
     imports_done = Signal(object)  # an actions.ImportReport, after each import batch
     theme_changed = Signal(str)  # features repaint their colours for light or dark
 
-    def __init__(self, library: Library, paths: AppPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.library = library
-        self.paths = paths
-        self.tasks = TaskRunner(self)
-        self.undo_stack = QUndoStack(self)
-        self.current_article: ArticleRecord | None = None
-        self.setWindowTitle("Lectern")
-        self.setAcceptDrops(True)
+    # Set by attach(); the app attaches before anything else can use the window.
+    library: Library
+    tasks: TaskRunner
+    undo_stack: QUndoStack
+    library_panel: LibraryPanel
+    notes_panel: NotesPanel
+    progress_label: QLabel
+    theme: str  # "system", "light" or "dark"
 
-        self.library_panel = LibraryPanel(library)
+    def __init__(
+        self, library: Library | None, paths: AppPaths, parent: QWidget | None = None
+    ) -> None:
+        """The window's frame and reader; with a library, the whole window.
+
+        Without one (``run_app``'s first paint) only what needs neither the
+        library nor the core is built, so the window can be shown at once;
+        ``attach(library)`` completes it a moment later.
+        """
+        super().__init__(parent)
+        self.paths = paths
+        self.current_article: ArticleRecord | None = None
+        self.attached = False
+        self._features_installed = False
+        self.setWindowTitle("Lectern")
         self.reader = ReaderView()
-        self.reader.enable_keyboard_reading()
-        self.notes_panel = NotesPanel(library.save_note)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
-        self.side_tabs.addTab(self.notes_panel, "Notes")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(QWidget())  # the library list's place until attach()
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 2)
@@ -63,19 +80,57 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([300, 720, 380])
         self.setCentralWidget(self.splitter)
+        self.menus: dict[str, QMenu] = {key: self.menuBar().addMenu(title)
+                                        for key, title in _MENUS}
+        if library is not None:
+            self.attach(library)
+
+    def show_first_paint(self, first: FirstPaint) -> None:
+        """Before the library is open: the last article, theme and text size as
+        they were, from the cache (desktop.ui.first_paint)."""
+        if first.text_size:
+            self.reader.set_text_size(first.text_size)
+        if first.article is not None:
+            self.reader.show_article(first.article, announce=False)
+            self.setWindowTitle(f"{first.article.title} — Lectern")
+        else:
+            self.reader.show_placeholder("Opening your library…")
+
+    def attach(self, library: Library) -> None:
+        """Complete the window on its library: the list, the notes, the menus."""
+        # Imported here, not at the top: the first paint happens without them.
+        from PySide6.QtGui import QUndoStack
+        from PySide6.QtWidgets import QLabel
+
+        from desktop.ui.library_panel import LibraryPanel
+        from desktop.ui.notes_panel import NotesPanel
+        from desktop.ui.tasks import TaskRunner
+
+        self.library = library
+        self.theme = library.setting("ui.theme", "system")
+        self.tasks = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.setAcceptDrops(True)
+        self.reader.enable_keyboard_reading()
+        self.library_panel = LibraryPanel(library)
+        placeholder = self.splitter.replaceWidget(0, self.library_panel)
+        if placeholder is not None:
+            placeholder.setParent(None)  # back in Python's hands, freed with its last reference
+        self.notes_panel = NotesPanel(library.save_note)
+        self.side_tabs.insertTab(0, self.notes_panel, "Notes")
+        self.side_tabs.setCurrentIndex(0)
 
         self.library_panel.article_activated.connect(self.open_article)
         self.reader.text_size_changed.connect(
             lambda size: self.library.set_setting("ui.text_size", str(size)))
         self.library_changed.connect(self.library_panel.reload)
-        self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self.statusBar().showMessage("Ready", 2000)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("readingProgress")
         self.statusBar().addPermanentWidget(self.progress_label)
         self.reader.progress_changed.connect(self._show_progress)
-        self._features_installed = False
+        self.attached = True
 
     def install_features(self) -> None:
         """Plug in the features (entities, highlights, export, ...), once.
@@ -109,10 +164,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for key, title in (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
-                           ("article", "&Article"), ("help", "&Help")):
-            self.menus[key] = bar.addMenu(title)
+        from desktop.ui import actions
+        from desktop.ui.theme import THEMES
+
         self.add_action("file", "&Import…", lambda: actions.import_dialog(self),
                         QKeySequence.StandardKey.Open, "Import saved pages, text or Markdown files")
         self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
@@ -174,15 +228,21 @@ class MainWindow(QMainWindow):
             pane.setVisible(show)
 
     def set_theme(self, name: str) -> None:
+        from desktop.ui.theme import apply_theme
+
         apply_theme(name)
+        self.theme = name
         self.library.set_setting("ui.theme", name)
         self.reader.rerender()
         self.theme_changed.emit(name)
+        self.remember_first_paint()
 
     # -- articles ------------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
         """Show an article; its notes load beside it."""
+        from desktop.core.errors import NotFound
+
         try:
             record = self.library.article(article_id)
         except NotFound:
@@ -194,6 +254,7 @@ class MainWindow(QMainWindow):
         self.library_panel.select(record.id, emit=False)
         self.setWindowTitle(f"{record.title} — Lectern")
         self.library.set_setting("ui.last_article", str(record.id))
+        self.remember_first_paint()
         self.article_opened.emit(record.id)
 
     def close_article(self) -> None:
@@ -201,10 +262,13 @@ class MainWindow(QMainWindow):
         self.current_article = None
         self.reader.show_placeholder()
         self.setWindowTitle("Lectern")
+        self.remember_first_paint()  # a deleted article's text must not stay cached
 
     def open_arguments(self, files: list[str], links: list[str]) -> None:
         """Files and ``lectern://`` links given on the command line (or by a later
         launch); a file that cannot be read is named in the import report."""
+        from desktop.ui import actions
+
         if files:
             actions.import_files(self, files)
         for link in links:
@@ -227,20 +291,29 @@ class MainWindow(QMainWindow):
         return QSettings(str(self.paths.settings_file), QSettings.Format.IniFormat)
 
     def restore_state(self) -> None:
-        zoom = self.library.setting("ui.text_size")
-        if zoom.isdigit():
-            self.reader.set_text_size(int(zoom))
+        self.restore_layout()
+        self.restore_reading()
+
+    def restore_layout(self) -> None:
+        """Window geometry and pane sizes (needs no library: part of the first paint)."""
         settings = self.settings()
         geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        for name in ("splitter", "notes_splitter"):
-            state = settings.value(name)
-            target = self.splitter if name == "splitter" else self.notes_panel.splitter
-            if isinstance(state, QByteArray):
-                target.restoreState(state)
+        state = settings.value("splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+    def restore_reading(self) -> None:
+        """Text size, the notes' split and the last article, from the library."""
+        zoom = self.library.setting("ui.text_size")
+        if zoom.isdigit():
+            self.reader.set_text_size(int(zoom))
+        state = self.settings().value("notes_splitter")
+        if isinstance(state, QByteArray):
+            self.notes_panel.splitter.restoreState(state)
         last = self.library.setting("ui.last_article")
         if last.isdigit():
             self.open_article(int(last))
@@ -249,7 +322,16 @@ class MainWindow(QMainWindow):
             if summaries:
                 self.open_article(summaries[0].id)
 
+    def remember_first_paint(self) -> None:
+        """Cache what the next launch shows before its library is open."""
+        if self.library.readonly:
+            return  # the Lectern that owns the library keeps the cache
+        # No library reads here: this also runs on close, after the library may be.
+        write_first_paint(self.paths.data_dir, self.current_article, theme=self.theme,
+                          text_size=self.reader.body_font.pointSize())
+
     def save_state(self) -> None:
+        self.remember_first_paint()
         settings = self.settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("splitter", self.splitter.saveState())
@@ -257,6 +339,9 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # closed before its library opened: nothing to save
+            super().closeEvent(event)
+            return
         self.notes_panel.flush()
         self.save_state()
         self.tasks.wait(10000)
@@ -269,6 +354,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from desktop.ui import actions
+
         mime = event.mimeData()
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         if files:
