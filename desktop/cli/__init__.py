@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import re
 import sys
 from collections.abc import Sequence
@@ -33,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lectern {__version__}")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import pkgutil  # here, not at the top: opening the window never needs it
+
     # The library commands first in --help: they are what a new user looks for.
     modules = sorted(
         pkgutil.iter_modules(__path__), key=lambda m: (m.name != "library_commands", m.name)

@@ -9,20 +9,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from desktop.ui.first_paint import FirstPaint, write_first_paint
 from desktop.ui.reader_view import ReaderView, reading_minutes
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
+    # Qt classes used only in annotations, or first needed once the window is
+    # complete: each costs PySide some set-up on first use, kept off the first paint.
+    from PySide6.QtGui import (
+        QAction,
+        QCloseEvent,
+        QDragEnterEvent,
+        QDropEvent,
+        QKeySequence,
+        QUndoStack,
+    )
     from PySide6.QtWidgets import QLabel
 
     from desktop.core.library import Library
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         self, menu: str, text: str, slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         from desktop.ui import actions
         from desktop.ui.theme import THEMES
 
