@@ -44,11 +44,20 @@ _LIGHT = {
 }
 
 
+# The theme in force in this process: a new QApplication starts with the system's.
+_applied = "system"
+
+
 def apply_theme(name: str) -> None:
+    global _applied
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    if name == "system" or name not in THEMES:
+    name = name if name in THEMES else "system"
+    if name == _applied:
+        return  # nothing to change; and at start, app.style() would cost ~6 ms
+    _applied = name
+    if name == "system":
         palette = app.style().standardPalette()
     else:
         palette = QPalette()
