@@ -117,6 +117,12 @@ def main() -> None:
         print(f"ratio shown / bare:               {median['shown'] / median['bare']:.2f}  "
               "(target <= 1.5)")
         print(f"ratio complete / bare:            {median['complete'] / median['bare']:.2f}")
+        # Runs alternate, so each Lectern run has a bare run beside it under the same
+        # load: the median of those paired ratios is steadier than a ratio of medians.
+        paired = [lec / bare for lec, bare in zip(runs["shown"], runs["bare"], strict=True)]
+        print(f"paired ratio shown / bare:        median {statistics.median(paired):.2f}, "
+              f"quartiles {statistics.quantiles(paired, n=4)[0]:.2f}-"
+              f"{statistics.quantiles(paired, n=4)[2]:.2f}")
         print(f"spaCy imported in the window process: {spacy_seen}")
     finally:
         shutil.rmtree(home, ignore_errors=True)
