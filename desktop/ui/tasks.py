@@ -13,10 +13,11 @@ import itertools
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 
 class Progress:
@@ -41,35 +42,27 @@ class _Relay(QObject):
     """Lives on the GUI thread; signals emitted from workers arrive there queued.
 
     They carry a job number, never a callback: the callbacks (which hold widgets)
-    stay with the TaskRunner on the GUI thread. A finished QRunnable is deleted
-    in its pool thread, and a widget's Python wrapper released there disconnects
-    its signals under a Qt lock while waiting for the GIL, which the GUI thread,
-    touching Qt, may hold: a deadlock seen in the test suite.
+    stay with the TaskRunner on the GUI thread. The pool is Python's, not Qt's:
+    a QRunnable's Python wrapper is deleted by Qt in its pool thread, and PySide
+    can deadlock there (it waits for the GIL holding a lock the GUI thread, which
+    has the GIL, then needs: seen in the test suite). Python threads own only
+    Python objects, so nothing of Qt's is ever destroyed off the GUI thread.
     """
 
     finished = Signal(int, bool, object)  # (job, succeeded, result or exception)
     progressed = Signal(int, int, int, str)  # (job, done, total, message)
 
 
-class _Job(QRunnable):
-    """What a pool thread holds: the job's number, its function, its Progress."""
-
-    def __init__(self, number: int, fn: Callable[[Progress], Any], relay: _Relay,
-                 progress: Progress) -> None:
-        super().__init__()
-        self.number, self.relay, self.progress = number, relay, progress
-        self.fn: Callable[[Progress], Any] | None = fn
-
-    def run(self) -> None:
-        fn, self.fn = self.fn, None  # the runner keeps fn alive until the GUI thread is done
-        assert fn is not None  # a runnable runs once
-        try:
-            result = fn(self.progress)
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            exc.__lectern_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.finished.emit(self.number, False, exc)
-        else:
-            self.relay.finished.emit(self.number, True, result)
+def _run_job(number: int, fn: Callable[[Progress], Any], relay: _Relay,
+             progress: Progress) -> None:
+    """In a pool thread: run ``fn`` and send the outcome to the GUI thread."""
+    try:
+        result = fn(progress)
+    except BaseException as exc:  # delivered to the GUI thread, never lost
+        exc.__lectern_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+        relay.finished.emit(number, False, exc)
+    else:
+        relay.finished.emit(number, True, result)
 
 
 def _ignore(_: Any) -> None:
@@ -87,8 +80,8 @@ class _Callbacks:
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(max_threads)
+        self._pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="lectern-task")
+        self._running: set[Future[None]] = set()
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self._relay.progressed.connect(self._progressed)
@@ -106,7 +99,9 @@ class TaskRunner(QObject):
             relay.progressed.emit(number, done, total, message)
 
         progress = Progress(emit)
-        self.pool.start(_Job(number, fn, relay, progress))
+        future = self._pool.submit(_run_job, number, fn, relay, progress)
+        self._running.add(future)
+        future.add_done_callback(self._running.discard)
         return progress
 
     def _finished(self, number: int, succeeded: bool, result: Any) -> None:
@@ -123,7 +118,8 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until every task has finished (shutdown and tests)."""
-        return bool(self.pool.waitForDone(msecs))
+        _done, still_running = wait(list(self._running), timeout=msecs / 1000)
+        return not still_running
 
 
 def _print_failure(exc: BaseException) -> None:
