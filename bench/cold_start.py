@@ -120,9 +120,9 @@ def main() -> None:
         # Runs alternate, so each Lectern run has a bare run beside it under the same
         # load: the median of those paired ratios is steadier than a ratio of medians.
         paired = [lec / bare for lec, bare in zip(runs["shown"], runs["bare"], strict=True)]
-        print(f"paired ratio shown / bare:        median {statistics.median(paired):.2f}, "
-              f"quartiles {statistics.quantiles(paired, n=4)[0]:.2f}-"
-              f"{statistics.quantiles(paired, n=4)[2]:.2f}")
+        lower, middle, upper = statistics.quantiles(paired, n=4)
+        print(f"paired ratio shown / bare:        median {middle:.2f}, "
+              f"quartiles {lower:.2f}-{upper:.2f}")
         print(f"spaCy imported in the window process: {spacy_seen}")
     finally:
         shutil.rmtree(home, ignore_errors=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from desktop.ui.first_paint import FirstPaint, write_first_paint
 from desktop.ui.reader_view import ReaderView, reading_minutes
+from desktop.ui.theme import apply_theme, current_theme
 
 if TYPE_CHECKING:
     # Qt classes used only in annotations, or first needed once the window is
@@ -52,7 +53,6 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel
     notes_panel: NotesPanel
     progress_label: QLabel
-    theme: str  # "system", "light" or "dark"
 
     def __init__(
         self, library: Library | None, paths: AppPaths, parent: QWidget | None = None
@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         from desktop.ui.tasks import TaskRunner
 
         self.library = library
-        self.theme = library.setting("ui.theme", "system")
         self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self.setAcceptDrops(True)
@@ -234,10 +233,7 @@ class MainWindow(QMainWindow):
             pane.setVisible(show)
 
     def set_theme(self, name: str) -> None:
-        from desktop.ui.theme import apply_theme
-
         apply_theme(name)
-        self.theme = name
         self.library.set_setting("ui.theme", name)
         self.reader.rerender()
         self.theme_changed.emit(name)
@@ -333,7 +329,7 @@ class MainWindow(QMainWindow):
         if self.library.readonly:
             return  # the Lectern that owns the library keeps the cache
         # No library reads here: this also runs on close, after the library may be.
-        write_first_paint(self.paths.data_dir, self.current_article, theme=self.theme,
+        write_first_paint(self.paths.data_dir, self.current_article, theme=current_theme(),
                           text_size=self.reader.body_font.pointSize())
 
     def save_state(self) -> None:

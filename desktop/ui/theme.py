@@ -68,6 +68,11 @@ def apply_theme(name: str) -> None:
     app.setStyleSheet(app.styleSheet())
 
 
+def current_theme() -> str:
+    """The theme in force: "system", "light" or "dark"."""
+    return _applied
+
+
 def is_dark() -> bool:
     """Whether the palette in force is dark (features pick readable colours by it)."""
     window = QGuiApplication.palette().color(QPalette.ColorRole.Base)
