@@ -110,8 +110,9 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
         dialog.finish()
         show_error(window, "Import failed", f"The import stopped: {exc}")
 
+    library_path = window.library.path  # read here: the worker touches no widget
     progress = window.tasks.run(
-        lambda p: _import_batch(window.library.path, items, p),
+        lambda p: _import_batch(library_path, items, p),
         on_success=finished, on_failure=failed, on_progress=dialog.progressed,
     )
     dialog.canceled.connect(progress.cancel)

@@ -2,9 +2,19 @@
 
 ``TaskRunner.run(fn, on_success, on_failure)`` calls ``fn`` in a thread pool;
 the callbacks run later on the GUI thread, delivered by a queued signal. ``fn``
-must not touch widgets; it may report progress through the ``Progress`` it is
-given. Work that needs the database opens its own ``Library`` in ``fn``:
-SQLite connections stay in the thread that made them.
+must not touch widgets (read what it needs from them before ``run``); it may
+report progress through the ``Progress`` it is given. Work that needs the
+database opens its own ``Library`` in ``fn``: SQLite connections stay in the
+thread that made them.
+
+The rule that keeps PySide safe here: a pool thread never holds the last
+reference to anything the GUI thread handed it. A PySide wrapper released in a
+pool thread deletes or disconnects its Qt object there, under Qt's locks while
+waiting for the GIL, and the GUI thread holding the GIL then waits for those
+locks (a hang seen in the suite), or Qt destroys a widget off its thread (an
+abort). So each job lives in a table owned by the GUI thread; the pool thread
+looks it up, stores the outcome in it, lets go of it, and only then signals
+the job's number, which is all that crosses threads.
 """
 
 from __future__ import annotations
@@ -39,30 +49,14 @@ class Progress:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from workers arrive there queued.
+    """Lives on the GUI thread; signals emitted from pool threads arrive there queued.
 
-    They carry a job number, never a callback: the callbacks (which hold widgets)
-    stay with the TaskRunner on the GUI thread. The pool is Python's, not Qt's:
-    a QRunnable's Python wrapper is deleted by Qt in its pool thread, and PySide
-    can deadlock there (it waits for the GIL holding a lock the GUI thread, which
-    has the GIL, then needs: seen in the test suite). Python threads own only
-    Python objects, so nothing of Qt's is ever destroyed off the GUI thread.
+    One for the whole process, never deleted: a pool thread that is still
+    running when its window closes emits on an object that is still there.
     """
 
-    finished = Signal(int, bool, object)  # (job, succeeded, result or exception)
+    finished = Signal(int)  # job number: its outcome is in the job table
     progressed = Signal(int, int, int, str)  # (job, done, total, message)
-
-
-def _run_job(number: int, fn: Callable[[Progress], Any], relay: _Relay,
-             progress: Progress) -> None:
-    """In a pool thread: run ``fn`` and send the outcome to the GUI thread."""
-    try:
-        result = fn(progress)
-    except BaseException as exc:  # delivered to the GUI thread, never lost
-        exc.__lectern_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-        relay.finished.emit(number, False, exc)
-    else:
-        relay.finished.emit(number, True, result)
 
 
 def _ignore(_: Any) -> None:
@@ -70,11 +64,59 @@ def _ignore(_: Any) -> None:
 
 
 @dataclass
-class _Callbacks:
-    fn: Callable[[Progress], Any]
+class _Job:
+    fn: Callable[[Progress], Any] | None
+    progress: Progress
     on_success: Callable[[Any], None]
     on_failure: Callable[[BaseException], None]
     on_progress: Callable[[int, int, str], None] | None
+    succeeded: bool = False
+    outcome: Any = None
+
+
+# Owned by the GUI thread: only it adds and removes jobs. Pool threads look a job
+# up by number while the GUI thread still holds it, so they never hold the last reference.
+_jobs: dict[int, _Job] = {}
+_numbers = itertools.count(1)
+_relay: _Relay | None = None
+
+
+def _deliver(number: int) -> None:
+    job = _jobs.pop(number)
+    job.fn = None
+    if job.succeeded:
+        job.on_success(job.outcome)
+    else:
+        job.on_failure(job.outcome)
+
+
+def _report(number: int, done: int, total: int, message: str) -> None:
+    job = _jobs.get(number)
+    if job is not None and job.on_progress is not None:
+        job.on_progress(done, total, message)
+
+
+def _shared_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.finished.connect(_deliver)
+        _relay.progressed.connect(_report)
+    return _relay
+
+
+def _run_job(number: int, relay: _Relay) -> None:
+    """In a pool thread: run the job, keep its outcome in the table, signal its number."""
+    job = _jobs[number]
+    fn, progress = job.fn, job.progress
+    assert fn is not None
+    try:
+        job.outcome, job.succeeded = fn(progress), True
+    except BaseException as exc:  # delivered to the GUI thread, never lost
+        exc.__lectern_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+        job.outcome = exc
+    del job, fn, progress  # the table holds them now, until the GUI thread is done
+    relay.finished.emit(number)
 
 
 class TaskRunner(QObject):
@@ -82,39 +124,23 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="lectern-task")
         self._running: set[Future[None]] = set()
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
-        self._relay.progressed.connect(self._progressed)
-        self._jobs: dict[int, _Callbacks] = {}
-        self._numbers = itertools.count(1)
+        self._relay = _shared_relay()
 
     def run(self, fn: Callable[[Progress], Any], on_success: Callable[[Any], None] = _ignore,
             on_failure: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[int, int, str], None] | None = None) -> Progress:
-        number = next(self._numbers)
-        self._jobs[number] = _Callbacks(fn, on_success, on_failure or _print_failure, on_progress)
+        number = next(_numbers)
         relay = self._relay
 
         def emit(done: int, total: int, message: str) -> None:
             relay.progressed.emit(number, done, total, message)
 
         progress = Progress(emit)
-        future = self._pool.submit(_run_job, number, fn, relay, progress)
+        _jobs[number] = _Job(fn, progress, on_success, on_failure or _print_failure, on_progress)
+        future = self._pool.submit(_run_job, number, relay)
         self._running.add(future)
         future.add_done_callback(self._running.discard)
         return progress
-
-    def _finished(self, number: int, succeeded: bool, result: Any) -> None:
-        callbacks = self._jobs.pop(number)
-        if succeeded:
-            callbacks.on_success(result)
-        else:
-            callbacks.on_failure(result)
-
-    def _progressed(self, number: int, done: int, total: int, message: str) -> None:
-        callbacks = self._jobs.get(number)
-        if callbacks is not None and callbacks.on_progress is not None:
-            callbacks.on_progress(done, total, message)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until every task has finished (shutdown and tests)."""

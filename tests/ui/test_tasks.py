@@ -4,7 +4,10 @@ on the GUI thread, and whatever the callbacks hold is released there too."""
 from __future__ import annotations
 
 import threading
+import time
 from typing import ClassVar
+
+from PySide6.QtCore import Qt
 
 from desktop.ui.tasks import Progress, TaskRunner
 
@@ -76,3 +79,42 @@ def test_callbacks_are_released_on_the_gui_thread(qtbot) -> None:  # type: ignor
     assert runner.wait()
     qtbot.wait(50)
     assert Receiver.died_in == ["MainThread"]
+
+
+class Work:
+    """A task that, like a closure over a dialog, holds something that must die on
+    the GUI thread."""
+
+    def __init__(self, receiver: Receiver) -> None:
+        self.receiver = receiver
+
+    def __call__(self, progress: Progress) -> Receiver:
+        if self.receiver.calls:
+            raise ValueError("a failure carries its frames, and they hold the receiver too")
+        return Receiver()  # a result is released by the GUI thread as well
+
+
+def test_the_work_and_its_outcome_are_released_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Whichever thread lets go last, the pool thread must not: the GUI thread may
+    # take the outcome and drop everything while the pool thread is still returning.
+    Receiver.died_in.clear()
+    runner = TaskRunner(max_threads=2)
+    outcomes: list[object] = []
+    # The worst case, forced: each pool thread stalls right after it signals, so
+    # the GUI thread delivers the outcome and lets go of it first.
+    stall = runner._relay.finished.connect(lambda *_: time.sleep(0.02),
+                                           Qt.ConnectionType.DirectConnection)
+    for round_ in range(40):
+        receiver = Receiver()
+        if round_ % 2:
+            receiver.calls.append(("MainThread", "fail this one"))
+        runner.run(Work(receiver), lambda r: outcomes.append(type(r)),
+                   lambda e: outcomes.append(type(e)))
+        del receiver
+    qtbot.waitUntil(lambda: len(outcomes) == 40, timeout=20000)
+    assert runner.wait()
+    runner._relay.finished.disconnect(stall)
+    qtbot.wait(50)
+    assert outcomes.count(Receiver) == 20 and outcomes.count(ValueError) == 20
+    assert len(Receiver.died_in) == 60  # 40 given to the work, 20 results
+    assert set(Receiver.died_in) == {"MainThread"}

@@ -111,8 +111,9 @@ def run_export(window: MainWindow, request: ExportRequest) -> Progress:
         actions.show_error(window, "Export failed",
                            f"The export stopped; files already written are complete: {exc}")
 
+    library_path, templates = window.library.path, window.paths.templates  # no widget in the worker
     progress = window.tasks.run(
-        lambda p: _export_in_worker(window.library.path, window.paths.templates, request, p),
+        lambda p: _export_in_worker(library_path, templates, request, p),
         on_success=finished, on_failure=failed, on_progress=dialog.progressed)
     dialog.canceled.connect(progress.cancel)
     return progress
