@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from desktop.core.entities.recognizer import Recognizer, installed_model, split_
 from desktop.core.entities.store import Freshness, freshness
 from desktop.core.importing import text_source
 from desktop.core.library import Library
+
+SEED = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "seed-article.txt"
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +40,24 @@ def test_only_ner_is_loaded_and_offsets_match(recognizer: Recognizer) -> None:
             assert text[m.start:m.end] == m.text
     first = {(m.text, m.label) for m in results[0]}
     assert ("Angela Merkel", "PERSON") in first and ("Paris", "GPE") in first
+
+
+def test_numpy_products_find_exactly_the_entities_of_the_default_model(
+        recognizer: Recognizer) -> None:
+    # Lectern multiplies matrices with numpy's OpenBLAS (1.3x the words per
+    # second here); the model's answers must not change with it.
+    import spacy
+
+    from desktop.core.entities.recognizer import NON_NER
+
+    sample = SEED.read_text(encoding="utf-8") if SEED.exists() else " ".join(TEXTS) * 40
+    default = spacy.load(recognizer.package, exclude=NON_NER)
+    assert any(getattr(n.ops, "use_blis", False) for n in default.get_pipe("ner").model.walk())
+    assert not any(getattr(n.ops, "use_blis", False)
+                   for n in recognizer.load().get_pipe("ner").model.walk())
+    ours = [(m.start, m.end, m.label) for m in next(recognizer.analyse([sample]))]
+    theirs = [(e.start_char, e.end_char, e.label_) for e in default(sample).ents]
+    assert len(ours) > 20 and ours == theirs
 
 
 def test_identity_comes_from_package_metadata() -> None:
