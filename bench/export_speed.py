@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.core.annotations import AnnotationStore
+from desktop.core.export.markdown_escape import escape_text, quote_block
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter
 from desktop.core.importing import text_source
@@ -71,6 +72,33 @@ def plain_writes(files: list[tuple[str, bytes]], folder: Path, fsync: bool) -> f
     return time.perf_counter() - started
 
 
+def floor_export(library: Library, folder: Path) -> tuple[float, float, float, float]:
+    """The least any Python exporter must do for these files, as a lower bound.
+
+    One bulk query for every highlight's quote and note, the escaping that
+    keeps Markdown from mangling them (Lectern's own functions), a join per
+    article and a plain write: no template, front matter, atomic rename, fsync
+    or record of what was written. Returns (total, read, escape, join and write).
+    """
+    folder.mkdir()
+    started = time.perf_counter()
+    rows = library.conn.execute(
+        "SELECT a.id, a.title, a.url, n.quote, n.note FROM articles a "
+        "JOIN annotations n ON n.article_id = a.id ORDER BY a.id, n.start_offset").fetchall()
+    read = time.perf_counter()
+    articles: dict[int, tuple[str, str, list[str]]] = {}
+    for article_id, title, url, quote, note in rows:
+        parts = articles.setdefault(article_id, (title, url, []))[2]
+        parts.append(quote_block(quote) + "\n\n" + escape_text(note))
+    escaped = time.perf_counter()
+    for article_id, (title, url, parts) in articles.items():
+        data = (f"# {escape_text(title)}\n\n<{url}>\n\n" + "\n\n".join(parts)).encode()
+        with open(folder / f"{article_id}.md", "wb") as handle:
+            handle.write(data)
+    done = time.perf_counter()
+    return done - started, read - started, escaped - read, done - escaped
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -86,6 +114,7 @@ def main() -> int:
         template = load_template("default", None)
         ids = library.article_ids()
         export_times, plain_times, durable_times, reexport_times = [], [], [], []
+        floors: list[tuple[float, float, float, float]] = []
         for round_no in range(args.rounds):
             out = work / f"export-{round_no}"
             started = time.perf_counter()
@@ -95,6 +124,7 @@ def main() -> int:
             files = [(p.name, p.read_bytes()) for p in sorted(out.iterdir())]
             plain_times.append(plain_writes(files, work / f"plain-{round_no}", fsync=False))
             durable_times.append(plain_writes(files, work / f"fsync-{round_no}", fsync=True))
+            floors.append(floor_export(library, work / f"floor-{round_no}"))
             started = time.perf_counter()
             again = Exporter(library, template).export(ids, out)
             reexport_times.append(time.perf_counter() - started)
@@ -109,6 +139,11 @@ def main() -> int:
         print(f"plain writes + fsync per file:               {durable_s:.3f} s")
         print(f"re-export, nothing changed:                  "
               f"{statistics.median(reexport_times):.3f} s")
+        floor_s, read_s, escape_s, write_s = (statistics.median(f[i] for f in floors)
+                                              for i in range(4))
+        print(f"floor (bulk read, escaping, plain writes): {floor_s:.3f} s "
+              f"(read {read_s:.3f}, escape {escape_s:.3f}, join and write {write_s:.3f})")
+        print(f"ratio floor / plain writes:           {floor_s / plain_s:.2f}x")
         print(f"ratio export / plain writes:          {export_s / plain_s:.2f}x (goal <= 2x)")
         print(f"ratio export / plain writes + fsync:  {export_s / durable_s:.2f}x")
         library.close()
