@@ -11,6 +11,15 @@ from lectern_testing import SHARED
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# .ci/run names the test that was running when the interpreter died (a fatal
+# error leaves no pytest report, and CI shows only the end of the output).
+_TRACE = os.environ.get("LECTERN_TEST_TRACE")
+
+
+def pytest_runtest_logstart(nodeid: str, location: object) -> None:
+    if _TRACE:
+        Path(_TRACE).write_text(nodeid, encoding="utf-8")
+
 
 @pytest.fixture
 def lectern_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
