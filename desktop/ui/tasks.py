@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 
 class Progress:
@@ -65,6 +66,7 @@ def _ignore(_: Any) -> None:
 
 @dataclass
 class _Job:
+    owner: TaskRunner
     fn: Callable[[Progress], Any] | None
     progress: Progress
     on_success: Callable[[Any], None]
@@ -84,6 +86,8 @@ _relay: _Relay | None = None
 def _deliver(number: int) -> None:
     job = _jobs.pop(number)
     job.fn = None
+    if not isValid(job.owner):  # its window is gone: nobody is waiting for this
+        return
     if job.succeeded:
         job.on_success(job.outcome)
     else:
@@ -92,7 +96,7 @@ def _deliver(number: int) -> None:
 
 def _report(number: int, done: int, total: int, message: str) -> None:
     job = _jobs.get(number)
-    if job is not None and job.on_progress is not None:
+    if job is not None and job.on_progress is not None and isValid(job.owner):
         job.on_progress(done, total, message)
 
 
@@ -136,7 +140,8 @@ class TaskRunner(QObject):
             relay.progressed.emit(number, done, total, message)
 
         progress = Progress(emit)
-        _jobs[number] = _Job(fn, progress, on_success, on_failure or _print_failure, on_progress)
+        _jobs[number] = _Job(self, fn, progress, on_success, on_failure or _print_failure,
+                             on_progress)
         future = self._pool.submit(_run_job, number, relay)
         self._running.add(future)
         future.add_done_callback(self._running.discard)

@@ -118,3 +118,33 @@ def test_the_work_and_its_outcome_are_released_on_the_gui_thread(qtbot) -> None:
     assert outcomes.count(Receiver) == 20 and outcomes.count(ValueError) == 20
     assert len(Receiver.died_in) == 60  # 40 given to the work, 20 results
     assert set(Receiver.died_in) == {"MainThread"}
+
+
+def test_work_that_outlives_its_window_is_dropped_quietly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A window closed while its import runs: the outcome must not reach callbacks
+    # whose widgets are gone (they would raise in whatever test or window comes next).
+    from PySide6.QtCore import QObject
+
+    window = QObject()
+    runner = TaskRunner(window)
+    release = threading.Event()
+    receiver = Receiver()
+
+    def slow(progress: Progress) -> str:
+        release.wait(10)
+        progress.report(1, 1, "done")
+        return "finished"
+
+    runner.run(slow, receiver.success, receiver.failure, receiver.progress)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(runner), timeout=5000)
+    release.set()
+    assert runner.wait()
+    qtbot.wait(100)
+    assert receiver.calls == []
+
+
+def _alive(obj: object) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
