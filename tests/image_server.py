@@ -5,7 +5,7 @@ Nothing is copied from elsewhere: the PNG bytes are written here with zlib. Rout
 page, ``/huge.png`` a picture over the 8 MB limit, ``/bomb.png`` a small file claiming
 40000 x 40000 pixels, ``/broken.png`` a damaged PNG, ``/to-file.png`` a redirect to
 ``file:``, ``/moved.png`` a redirect to a picture, ``/loop.png`` a redirect loop, ``/nolength.png`` 2 MB sent without a
-length, ``/slow.png`` answers after 1.5 s.
+length, ``/slow…`` answers after 1.5 s. ``peak`` says how many requests were answered at once.
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ def bomb_png(width: int = 40_000, height: int = 40_000) -> bytes:
 class ImageServer:
     base: str
     requests: list[str] = field(default_factory=list)
+    active: int = 0  # requests being answered now
+    peak: int = 0  # the most answered at once
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -69,6 +72,16 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server.requests.append(self.path)
+            with server.lock:
+                server.active += 1
+                server.peak = max(server.peak, server.active)
+            try:
+                self._answer()
+            finally:
+                with server.lock:
+                    server.active -= 1
+
+        def _answer(self) -> None:
             if self.path.startswith("/img"):
                 self._send(200, "image/png", PNG)
             elif self.path == "/page.png":
@@ -96,7 +109,7 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
                 with suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(PNG + b"\x00" * (2 * 1024 * 1024))
-            elif self.path == "/slow.png":
+            elif self.path.startswith("/slow"):
                 time.sleep(1.5)
                 self._send(200, "image/png", PNG)
             else:

@@ -138,7 +138,7 @@ class ImagesFeature(QObject):
             return
         if record.id in self.loading:  # asked again while loading: stop
             self.loading[record.id].cancel()
-            self._say("Stopping after the image being loaded…")
+            self._say("Stopping after the images being loaded…")
             return
         if not article_images(window.library, record.id):
             self._say("This article has no images")
