@@ -3,8 +3,9 @@
 trafilatura's ``include_images`` changes which text it keeps on some pages (it
 keeps captions and figure text it otherwise drops), and every offset in Lectern
 points into the cleaned text. So the text comes from the usual extraction and the
-images from a second, image-keeping extraction of the same page, placed between
-the article's blocks by the text around them (``desktop.core.images.placement``).
+images from a second, image-keeping extraction of the same page (with lazy-loaded
+images revealed, ``lazy_images``), placed between the article's blocks by the
+text around them (``desktop.core.images.placement``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from desktop.core.images.sources import image_src, is_tracking_pixel
 from desktop.core.models import Block
 
 from ._article import tidy
+from .lazy_images import reveal_lazy_images, unmark
 
 _IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -39,7 +41,8 @@ def find_images(html: str, base: str, blocks: list[Block]) -> list[ArticleImage]
     # full extraction places, for a third of the cost (bench/ROBUSTNESS.md).
     try:
         doc = trafilatura.bare_extraction(
-            html, url=base or None, fast=True, favor_precision=True, include_comments=False,
+            reveal_lazy_images(html), url=base or None, fast=True, favor_precision=True,
+            include_comments=False,
             include_tables=True, with_metadata=False, include_images=True,
         )
         if not isinstance(doc, Document) or doc.body is None:
@@ -76,7 +79,7 @@ def _events(body: etree._Element, base: str, pixels: set[str]) -> list[Event]:
         inline = el.tag in _INLINE
         if el.tag == "graphic":
             flush()
-            raw = (el.get("src") or "").strip()
+            raw = unmark((el.get("src") or "").strip())
             src = image_src(raw, base)
             if src is not None and raw not in pixels and src not in pixels:
                 alt, title = tidy(el.get("alt") or ""), tidy(el.get("title") or "")
