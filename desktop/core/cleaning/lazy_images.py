@@ -19,6 +19,8 @@ from __future__ import annotations
 import html as html_text
 import re
 
+from desktop.core.images.sources import is_tracking_pixel
+
 MARK = "#lectern-image.jpg"
 _IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -101,6 +103,8 @@ def _rewrite(match: re.Match[str]) -> str:
     tag = match.group(0)
     attributes = {m[1].lower(): html_text.unescape(m[2] or m[3] or m[4] or "")
                   for m in _ATTRIBUTE.finditer(tag)}
+    if is_tracking_pixel(attributes.get("width"), attributes.get("height")):
+        return ""  # whatever attribute it loads from, a tracking pixel is no picture
     src = best_source(attributes)
     if not src:
         return tag  # nothing better to offer: trafilatura judges the tag as it is

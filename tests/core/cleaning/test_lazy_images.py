@@ -73,3 +73,10 @@ def test_the_srcset_picture_fits_a_reading_column() -> None:
 def test_tags_without_a_better_address_are_left_as_they_are() -> None:
     untouched = f'<p>x</p><img src="{BLANK}" alt="pixel"><img alt="empty">'
     assert reveal_lazy_images(untouched) == untouched
+
+
+def test_a_lazy_tracking_pixel_is_no_picture() -> None:
+    page = _page('<img data-srcset="https://t.example.net/pixel?u=42 1x" width="1" height="1">',
+                 '<img data-src="https://cdn.example.org/a.jpg" alt="A">')
+    assert [image.src for image in clean_html(page, url=BASE).images] == [
+        "https://cdn.example.org/a.jpg"]
