@@ -22,14 +22,12 @@ from desktop.core.images.sources import image_src, is_tracking_pixel
 from desktop.core.models import Block
 
 from ._article import tidy
-from .lazy_images import reveal_lazy_images, unmark
+from .lazy_images import MAX_IMAGE_TAGS, reveal_lazy_images, unmark
 
 _IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # trafilatura's inline elements: their text flows on; every other element is a block.
 _INLINE = frozenset({"hi", "ref", "del", "span", "sub", "sup"})
-# A page with more <img> tags than this is scanned for tracking pixels no further.
-MAX_SCANNED_TAGS = 5000
 
 
 def find_images(html: str, base: str, blocks: list[Block]) -> list[ArticleImage]:
@@ -56,7 +54,7 @@ def _pixels(html: str) -> set[str]:
     """Addresses of the page's tracking pixels (<img width=1 height=1>)."""
     found: set[str] = set()
     for count, tag in enumerate(_IMG_TAG.finditer(html)):
-        if count >= MAX_SCANNED_TAGS:
+        if count >= MAX_IMAGE_TAGS:
             break
         attributes = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTRIBUTE.finditer(tag[0])}
         if is_tracking_pixel(attributes.get("width"), attributes.get("height")):

@@ -22,6 +22,9 @@ import re
 from desktop.core.images.sources import is_tracking_pixel
 
 MARK = "#lectern-image.jpg"
+# <img> tags looked at per page, here and by the tracking-pixel scan: a gallery
+# page has hundreds; more is a hostile page, which must not make cleaning slow.
+MAX_IMAGE_TAGS = 5000
 _IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # Attributes lazy loaders keep the real address in, most specific first.
@@ -38,9 +41,17 @@ _PLACEHOLDER = re.compile(r"^data:|blank|spacer|placeholder|lazy|loading|transpa
                           re.IGNORECASE)
 
 
-def reveal_lazy_images(page: str) -> str:
-    """``page`` with each ``<img>`` tag's best address in ``src`` (marked)."""
-    return _IMG_TAG.sub(_rewrite, page)
+def reveal_lazy_images(page: str, limit: int = MAX_IMAGE_TAGS) -> str:
+    """``page`` with each ``<img>`` tag's best address in ``src`` (marked); tags past
+    ``limit`` are left as they are (a hostile page cannot make this pass slow)."""
+    seen = 0
+
+    def rewrite(match: re.Match[str]) -> str:
+        nonlocal seen
+        seen += 1
+        return _rewrite(match) if seen <= limit else match.group(0)
+
+    return _IMG_TAG.sub(rewrite, page)
 
 
 def unmark(src: str) -> str:

@@ -80,3 +80,9 @@ def test_a_lazy_tracking_pixel_is_no_picture() -> None:
                  '<img data-src="https://cdn.example.org/a.jpg" alt="A">')
     assert [image.src for image in clean_html(page, url=BASE).images] == [
         "https://cdn.example.org/a.jpg"]
+
+
+def test_a_page_of_endless_images_is_rewritten_only_up_to_the_limit() -> None:
+    tag = '<img data-src="https://cdn.example.org/a.jpg">'
+    rewritten = reveal_lazy_images(tag * 12, limit=10)
+    assert rewritten.count("lectern-image") == 10 and rewritten.endswith(tag * 2)
