@@ -10,22 +10,18 @@ text around them (``desktop.core.images.placement``).
 
 from __future__ import annotations
 
-import re
-
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
 from desktop.core.images.model import ArticleImage
 from desktop.core.images.placement import Event, FoundImage, place_images
-from desktop.core.images.sources import image_src, is_tracking_pixel
+from desktop.core.images.sources import image_src
 from desktop.core.models import Block
 
 from ._article import tidy
-from .lazy_images import MAX_IMAGE_TAGS, reveal_lazy_images, unmark
+from .lazy_images import IMG_TAG, reveal_lazy_images, unmark
 
-_IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""\b([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # trafilatura's inline elements: their text flows on; every other element is a block.
 _INLINE = frozenset({"hi", "ref", "del", "span", "sub", "sup"})
 
@@ -33,7 +29,7 @@ _INLINE = frozenset({"hi", "ref", "del", "span", "sub", "sup"})
 def find_images(html: str, base: str, blocks: list[Block]) -> list[ArticleImage]:
     """The article's images placed between ``blocks``; [] if there are none or the
     page defeats the extraction (images are a bonus; the text is already safe)."""
-    if not _IMG_TAG.search(html):
+    if not IMG_TAG.search(html):
         return []
     # fast: no fallback extractors. On the dev pages it finds 50 of the 51 images the
     # full extraction places, for a third of the cost (bench/ROBUSTNESS.md).
@@ -45,24 +41,12 @@ def find_images(html: str, base: str, blocks: list[Block]) -> list[ArticleImage]
         )
         if not isinstance(doc, Document) or doc.body is None:
             return []
-        return place_images(list(_events(doc.body, base, _pixels(html))), blocks)
+        return place_images(list(_events(doc.body, base)), blocks)
     except Exception:  # hostile markup: the article keeps its text, without images
         return []
 
 
-def _pixels(html: str) -> set[str]:
-    """Addresses of the page's tracking pixels (<img width=1 height=1>)."""
-    found: set[str] = set()
-    for count, tag in enumerate(_IMG_TAG.finditer(html)):
-        if count >= MAX_IMAGE_TAGS:
-            break
-        attributes = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTRIBUTE.finditer(tag[0])}
-        if is_tracking_pixel(attributes.get("width"), attributes.get("height")):
-            found.update(v.strip() for k, v in attributes.items() if k.endswith("src") and v)
-    return found
-
-
-def _events(body: etree._Element, base: str, pixels: set[str]) -> list[Event]:
+def _events(body: etree._Element, base: str) -> list[Event]:
     """The body in reading order: tidied text pieces (one per block) and images."""
     events: list[Event] = []
     buffer: list[str] = []
@@ -79,7 +63,7 @@ def _events(body: etree._Element, base: str, pixels: set[str]) -> list[Event]:
             flush()
             raw = unmark((el.get("src") or "").strip())
             src = image_src(raw, base)
-            if src is not None and raw not in pixels and src not in pixels:
+            if src is not None:  # tracking pixels never reach this pass (lazy_images)
                 alt, title = tidy(el.get("alt") or ""), tidy(el.get("title") or "")
                 events.append(FoundImage(src, alt, "" if title == alt else title))
         else:

@@ -22,10 +22,10 @@ import re
 from desktop.core.images.sources import is_tracking_pixel
 
 MARK = "#lectern-image.jpg"
-# <img> tags looked at per page, here and by the tracking-pixel scan: a gallery
+# <img> tags looked at per page: a gallery
 # page has hundreds; more is a hostile page, which must not make cleaning slow.
 MAX_IMAGE_TAGS = 5000
-_IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
+IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # Attributes lazy loaders keep the real address in, most specific first.
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url",
@@ -51,7 +51,7 @@ def reveal_lazy_images(page: str, limit: int = MAX_IMAGE_TAGS) -> str:
         seen += 1
         return _rewrite(match) if seen <= limit else match.group(0)
 
-    return _IMG_TAG.sub(rewrite, page)
+    return IMG_TAG.sub(rewrite, page)
 
 
 def unmark(src: str) -> str:
