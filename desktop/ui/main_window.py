@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
                         "Ctrl+Shift+V", "Import the article text on the clipboard")
         self.menus["file"].addSeparator()
-        self.add_action("file", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        # Not StandardKey.Quit: Windows has no key for it, and without a desktop
+        # theme (seen offscreen) it is only the rarely present Exit key.
+        self.add_action("file", "&Quit", self.close, "Ctrl+Q")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
@@ -207,7 +209,14 @@ class MainWindow(QMainWindow):
         self.menus["article"].addSeparator()
         self.add_action("article", "&Delete Article", lambda: actions.delete_current(self),
                         "Ctrl+Shift+Delete")
+        self.add_action("help", "&Keyboard Shortcuts", self._show_shortcuts,
+                        QKeySequence.StandardKey.HelpContents)
         self.add_action("help", "&About Lectern", lambda: actions.about(self))
+
+    def _show_shortcuts(self) -> None:
+        from desktop.ui.shortcuts_dialog import show_shortcuts
+
+        show_shortcuts(self)
 
     def _show_progress(self, percent: int) -> None:
         record = self.current_article
