@@ -21,6 +21,25 @@ def pytest_runtest_logstart(nodeid: str, location: object) -> None:
         Path(_TRACE).write_text(nodeid, encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the app (desktop/ui/garbage.py): once a test has a QApplication, Python's
+    collector runs only on the GUI thread, never in a worker thread. Each test ends
+    with the collection its allocations made due, so tests without an event loop
+    do not pile up garbage."""
+    from desktop.ui.garbage import GuiThreadCollector, collect_on_gui_thread
+
+    if {"qtbot", "qapp", "window"} & set(request.fixturenames):
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    collector = app.findChild(GuiThreadCollector) if app is not None else None
+    if isinstance(collector, GuiThreadCollector):
+        collector.collect_due()
+
+
 @pytest.fixture
 def lectern_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """LECTERN_HOME pointed at a fresh folder, so no test touches a real library."""

@@ -5,7 +5,8 @@ Nothing is copied from elsewhere: the PNG bytes are written here with zlib. Rout
 page, ``/huge.png`` a picture over the 8 MB limit, ``/bomb.png`` a small file claiming
 40000 x 40000 pixels, ``/broken.png`` a damaged PNG, ``/to-file.png`` a redirect to
 ``file:``, ``/moved.png`` a redirect to a picture, ``/loop.png`` a redirect loop, ``/nolength.png`` 2 MB sent without a
-length, ``/slow…`` answers after 1.5 s. ``peak`` says how many requests were answered at once.
+length, ``/slow…`` answers after 1.5 s. ``peak`` says how many requests were answered at once (a reply still being
+sent may overlap the client's next request).
 """
 
 from __future__ import annotations

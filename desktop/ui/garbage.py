@@ -1,0 +1,50 @@
+"""Garbage collection on the GUI thread only.
+
+Python's automatic collector runs in whichever thread allocates when a threshold is
+crossed, often a pool thread busy cleaning a page. Widgets end up in reference
+cycles (a lambda connected to a signal that holds its window), and a collection in
+a pool thread makes PySide destroy or disconnect Qt objects off the GUI thread:
+hangs and crashes (the test suite saw a deadlock, an abort and a segfault with
+the collector running). So while the application runs, automatic collection is
+off and a timer collects on the GUI thread, generation by generation, whenever
+Python's own thresholds say a collection is due. Spyder, pyqtgraph and
+GitFourchette do the same for the same reason.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+CHECK_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject, check_ms: int = CHECK_MS) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start(check_ms)
+
+    def collect_due(self) -> int | None:
+        """Collect the oldest generation whose threshold is crossed; return it (or None)."""
+        counts = gc.get_count()
+        due = None
+        for generation in range(3):
+            if counts[generation] <= self.thresholds[generation]:
+                break
+            due = generation
+        if due is not None:
+            gc.collect(due)
+        return due
+
+
+def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Install the collector on ``app`` once (idempotent)."""
+    existing = app.findChild(GuiThreadCollector)
+    if isinstance(existing, GuiThreadCollector):
+        return existing
+    return GuiThreadCollector(app)

@@ -1,0 +1,59 @@
+"""Python's collector runs on the GUI thread only: a worker thread that allocates a
+lot never frees the window's garbage (PySide must destroy Qt objects on their thread)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from typing import ClassVar
+
+from desktop.ui.app import make_application
+from desktop.ui.garbage import GuiThreadCollector, collect_on_gui_thread
+
+
+class InACycle:
+    """Stands in for a widget caught in a reference cycle."""
+
+    died_in: ClassVar[list[str]] = []
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        InACycle.died_in.append(threading.current_thread().name)
+
+
+def _allocate_in_a_worker() -> None:
+    def churn() -> None:
+        # Objects that stay alive count towards a collection (freed ones do not):
+        # this is far past every threshold, as parsing a page is.
+        kept = [[] for _ in range(200_000)]
+        assert kept
+
+    worker = threading.Thread(target=churn, name="worker")
+    worker.start()
+    worker.join()
+
+
+def test_garbage_is_collected_on_the_gui_thread_not_in_workers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = make_application()
+    collector = collect_on_gui_thread(app)
+    assert collect_on_gui_thread(app) is collector  # one per application
+    assert not gc.isenabled()
+    InACycle.died_in.clear()
+    InACycle()  # garbage at once, freed only by a collection
+    _allocate_in_a_worker()
+    assert InACycle.died_in == []  # the worker's allocations collected nothing
+    # Allocations that last make a collection due; the timer makes it, here.
+    kept = [[] for _ in range(2 * collector.thresholds[0])]
+    qtbot.waitUntil(lambda: InACycle.died_in == ["MainThread"], timeout=5000)
+    assert kept
+
+
+def test_a_collection_is_made_only_when_python_would_make_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    collector = collect_on_gui_thread(make_application())
+    gc.collect()
+    assert collector.collect_due() is None  # nothing allocated since: nothing due
+    keep = [[] for _ in range(collector.thresholds[0] + 10)]
+    assert collector.collect_due() == 0 and gc.get_count()[0] < collector.thresholds[0]
+    assert len(keep) > 0 and isinstance(collector, GuiThreadCollector)
