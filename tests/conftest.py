@@ -27,16 +27,13 @@ def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iter
     collector runs only on the GUI thread, never in a worker thread. Each test ends
     with the collection its allocations made due, so tests without an event loop
     do not pile up garbage."""
-    from desktop.ui.garbage import GuiThreadCollector, collect_on_gui_thread
+    from desktop.ui.garbage import collect_on_gui_thread, installed_collector
 
     if {"qtbot", "qapp", "window"} & set(request.fixturenames):
         collect_on_gui_thread(request.getfixturevalue("qapp"))
     yield
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    collector = app.findChild(GuiThreadCollector) if app is not None else None
-    if isinstance(collector, GuiThreadCollector):
+    collector = installed_collector()
+    if collector is not None:
         collector.collect_due()
 
 

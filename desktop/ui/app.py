@@ -22,7 +22,6 @@ from desktop import __version__
 from desktop.core.paths import AppPaths, app_paths
 from desktop.resources_path import resource_path
 from desktop.ui.first_paint import read_first_paint
-from desktop.ui.garbage import collect_on_gui_thread
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
 
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 def make_application(argv: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
-        collect_on_gui_thread(existing)  # an application made elsewhere (the tests')
         return existing
     # Fusion named at construction: Qt builds only it, where setStyle() afterwards
     # would build the platform's default style first and then replace it (~6 ms).
@@ -49,7 +47,6 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     sheet = resource_path("styles", "lectern.qss")
     if sheet.exists():
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
-    collect_on_gui_thread(app)
     return app
 
 

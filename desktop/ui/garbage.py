@@ -6,7 +6,8 @@ cycles (a lambda connected to a signal that holds its window), and a collection 
 a pool thread makes PySide destroy or disconnect Qt objects off the GUI thread:
 hangs and crashes (the test suite saw a deadlock, an abort and a segfault with
 the collector running). So while the application runs, automatic collection is
-off and a timer collects on the GUI thread, generation by generation, whenever
+off (from the moment the first task runner exists, before any pool thread) and a
+timer collects on the GUI thread, generation by generation, whenever
 Python's own thresholds say a collection is due. Spyder, pyqtgraph and
 GitFourchette do the same for the same reason.
 """
@@ -20,12 +21,14 @@ from PySide6.QtCore import QObject, QTimer
 CHECK_MS = 500
 
 
-class GuiThreadCollector(QObject):
-    def __init__(self, parent: QObject, check_ms: int = CHECK_MS) -> None:
-        super().__init__(parent)
+class GuiThreadCollector:
+    """A plain object with a timer (a QObject subclass would cost PySide type setup
+    on the way to the first window)."""
+
+    def __init__(self, parent: QObject | None, check_ms: int = CHECK_MS) -> None:
         self.thresholds = gc.get_threshold()
         gc.disable()
-        self._timer = QTimer(self)
+        self._timer = QTimer(parent)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start(check_ms)
 
@@ -42,9 +45,17 @@ class GuiThreadCollector(QObject):
         return due
 
 
-def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
-    """Install the collector on ``app`` once (idempotent)."""
-    existing = app.findChild(GuiThreadCollector)
-    if isinstance(existing, GuiThreadCollector):
-        return existing
-    return GuiThreadCollector(app)
+_installed: GuiThreadCollector | None = None
+
+
+def collect_on_gui_thread(app: QObject | None) -> GuiThreadCollector:
+    """Install the collector once per process, its timer owned by ``app``. The task
+    runner does it before it starts any thread (desktop/ui/tasks.py)."""
+    global _installed
+    if _installed is None:
+        _installed = GuiThreadCollector(app)
+    return _installed
+
+
+def installed_collector() -> GuiThreadCollector | None:
+    return _installed

@@ -27,8 +27,10 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from shiboken6 import isValid
+
+from desktop.ui.garbage import collect_on_gui_thread
 
 
 class Progress:
@@ -126,6 +128,8 @@ def _run_job(number: int, relay: _Relay) -> None:
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
+        # Before any pool thread exists: Python's collector must never run in one.
+        collect_on_gui_thread(QCoreApplication.instance())
         self._pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="lectern-task")
         self._running: set[Future[None]] = set()
         self._relay = _shared_relay()
