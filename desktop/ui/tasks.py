@@ -69,7 +69,7 @@ def _ignore(_: Any) -> None:
 @dataclass
 class _Job:
     owner: TaskRunner
-    fn: Callable[[Progress], Any] | None
+    fn: Callable[[Progress], Any]
     progress: Progress
     on_success: Callable[[Any], None]
     on_failure: Callable[[BaseException], None]
@@ -87,7 +87,6 @@ _relay: _Relay | None = None
 
 def _deliver(number: int) -> None:
     job = _jobs.pop(number)
-    job.fn = None
     if not isValid(job.owner):  # its window is gone: nobody is waiting for this
         return
     if job.succeeded:
@@ -115,7 +114,6 @@ def _run_job(number: int, relay: _Relay) -> None:
     """In a pool thread: run the job, keep its outcome in the table, signal its number."""
     job = _jobs[number]
     fn, progress = job.fn, job.progress
-    assert fn is not None
     try:
         job.outcome, job.succeeded = fn(progress), True
     except BaseException as exc:  # delivered to the GUI thread, never lost

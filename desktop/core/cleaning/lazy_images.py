@@ -22,8 +22,8 @@ import re
 from desktop.core.images.sources import is_tracking_pixel
 
 MARK = "#lectern-image.jpg"
-# <img> tags looked at per page: a gallery
-# page has hundreds; more is a hostile page, which must not make cleaning slow.
+# <img> tags looked at per page: a gallery page has hundreds; more is a hostile
+# page, which must not make cleaning slow.
 MAX_IMAGE_TAGS = 5000
 IMG_TAG = re.compile(r"<img\b[^<>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
