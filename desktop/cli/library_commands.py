@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.output import emit_json, fail, open_library, warn
+from desktop.cli.output import emit_json, fail, open_library
 
 
 def register(subcommands: Any) -> None:
-    p = subcommands.add_parser("import", help="import saved pages, text or Markdown files")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files to import ('-' reads stdin)")
+    p = subcommands.add_parser(
+        "import", help="import saved pages, text or Markdown files, folders, or web pages")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL",
+                   help="files, folders (read recursively) or http(s) addresses to import "
+                   "('-' reads stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_import)
 
@@ -41,29 +44,9 @@ def _source_for(name: str) -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.errors import LecternError
+    from desktop.cli.import_sources import cmd_import as import_sources
 
-    library = open_library()
-    failed = 0
-    for name in args.paths:
-        try:
-            outcome = library.import_source(_source_for(name))
-        except LecternError as exc:
-            failed += 1
-            warn(f"{name}: {exc}")
-            if args.json:
-                emit_json({"source": name, "error": str(exc)})
-            continue
-        record = outcome.article
-        if args.json:
-            emit_json({
-                "id": record.id, "title": record.title, "words": record.word_count,
-                "source": name, "duplicate": outcome.duplicate,
-            })
-        else:
-            note = " (already in the library)" if outcome.duplicate else ""
-            print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
-    return 1 if failed else 0
+    return import_sources(args)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -81,6 +64,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             emit_json({
                 "id": item.id, "title": item.title, "site": item.site,
                 "published": item.published, "saved": item.saved_at, "words": item.word_count,
+                "url": item.url,
             })
         else:
             date = item.published or item.saved_at[:10]

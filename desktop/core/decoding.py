@@ -79,9 +79,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> DecodedText:
-    """Decode ``data``; raise ImportProblem for binaries and empty files."""
-    decoded = _decode(data)
+def decode(data: bytes, declared: str = "") -> DecodedText:
+    """Decode ``data``; raise ImportProblem for binaries and empty files.
+
+    ``declared``: the charset a web server (or the page's ``<meta>``) named. It is
+    followed unless the bytes carry a BOM or are valid UTF-8 (servers often
+    declare ISO-8859-1 by default for pages that are really UTF-8).
+    """
+    decoded = _decode(data, declared)
     if not decoded.text.strip():
         raise ImportProblem("the file holds no text (only invisible characters)")
     sample = decoded.text[:_UNREADABLE_SAMPLE]
@@ -91,7 +96,7 @@ def decode(data: bytes) -> DecodedText:
     return decoded
 
 
-def _decode(data: bytes) -> DecodedText:
+def _decode(data: bytes, declared: str = "") -> DecodedText:
     if not data.strip():
         raise ImportProblem("the file is empty")
     binary = describe_binary(data)
@@ -108,6 +113,9 @@ def _decode(data: bytes) -> DecodedText:
         return DecodedText(_tidy(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    legacy = _known_codec(declared)
+    if legacy:
+        return DecodedText(_tidy(data.decode(legacy, errors="replace")), legacy)
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return DecodedText(_tidy(damaged), "utf-8")
@@ -115,6 +123,22 @@ def _decode(data: bytes) -> DecodedText:
         raise ImportProblem("this is a binary file, not an article")
     legacy = _guess_legacy(data)
     return DecodedText(_tidy(data.decode(legacy, errors="replace")), legacy)
+
+
+def _known_codec(name: str) -> str:
+    """Python's name for a declared charset, "" if unknown (or not a text encoding)."""
+    if not name:
+        return ""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return ""
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64 and the like
+        return ""
+    # HTML's rule: a page declared ISO-8859-1 or ASCII is read as windows-1252.
+    if info.name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return info.name if not info.name.startswith(("utf-16", "utf-32")) else ""
 
 
 def _damaged_utf8(data: bytes) -> str | None:

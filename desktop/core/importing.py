@@ -36,6 +36,7 @@ class Source:
     data: bytes
     kind: str  # "html", "text" or "markdown"
     name: str  # the path or label the user knows it by
+    charset: str = ""  # declared by the server (or the page): a hint for decoding
 
 
 def kind_for(path: Path, data: bytes) -> str:
@@ -99,7 +100,7 @@ def clean_source(source: Source) -> tuple[CleanedArticle, str]:
 
 def clean_in_process(source: Source) -> tuple[CleanedArticle, str]:
     """Decode and clean ``source`` in this process; every failure is an ImportProblem."""
-    decoded = decode(source.data)
+    decoded = decode(source.data, source.charset)
     from desktop.core.cleaning import CleaningError, clean_html, clean_markdown, clean_pasted
 
     try:

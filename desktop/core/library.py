@@ -35,6 +35,7 @@ class ArticleSummary:
     published: str
     saved_at: str
     word_count: int
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ class Library:
 
     def list_articles(self) -> list[ArticleSummary]:
         rows = self.conn.execute(
-            "SELECT id, title, site, published, saved_at, word_count FROM articles"
+            "SELECT id, title, site, published, saved_at, word_count, url FROM articles"
             " ORDER BY saved_at DESC, id DESC"
         ).fetchall()
         return [ArticleSummary(*tuple(row)) for row in rows]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -45,7 +46,35 @@ def paste_article(window: MainWindow) -> None:
 
 
 def import_text(window: MainWindow, text: str) -> None:
+    from desktop.core.net.urls import looks_like_url
+
+    if looks_like_url(text):  # an address copied where an article was expected
+        import_addresses(window, [text.strip()])
+        return
     run_import(window, [text_source(text, name="pasted text")])
+
+
+def import_addresses(window: MainWindow, urls: list[str]) -> None:
+    """Download and import web pages (several at once, cleaned as they arrive)."""
+    run_import(window, list(urls), batch=_import_addresses)
+
+
+def _import_addresses(library_path: Path, urls: list[str], progress: Progress) -> ImportReport:
+    """Runs off the GUI thread, with its own connection."""
+    from desktop.core.fetching.url_import import import_urls
+
+    library = Library.open(library_path)
+    imported: list[tuple[str, int, bool]] = []
+    failed: list[tuple[str, str]] = []
+    try:
+        for outcome in import_urls(library, urls, progress=progress):
+            if outcome.article_id is None:
+                failed.append((outcome.url, outcome.problem))
+            else:
+                imported.append((outcome.url, outcome.article_id, outcome.duplicate))
+    finally:
+        library.close()
+    return ImportReport(imported, failed)
 
 
 def import_files(window: MainWindow, files: list[str]) -> None:
@@ -80,7 +109,11 @@ def _import_batch(
     return ImportReport(imported, failed)
 
 
-def run_import(window: MainWindow, items: list[Source | Path]) -> None:
+def run_import(window: MainWindow, items: list[Any],
+               batch: Callable[[Path, list[Any], Progress], ImportReport] | None = None) -> None:
+    """Import ``items`` off the GUI thread with a progress window; ``batch`` does the
+    work (default: files and pasted sources), and the report is shown the same way."""
+    work = batch or _import_batch
     dialog = TaskProgressDialog(window, "Importing articles", "Importing", len(items))
 
     def finished(report: ImportReport) -> None:
@@ -98,7 +131,7 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
             parts.append(f"{len(report.failed)} failed")
         window.statusBar().showMessage(", ".join(parts), 8000)
         if report.failed:
-            details = "\n".join(f"• {Path(n).name}: {m}" for n, m in report.failed)
+            details = "\n".join(f"• {_shown_name(n)}: {m}" for n, m in report.failed)
             box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
                               f"{len(report.failed)} of {len(items)} could not be imported. "
                               "The others were imported.", QMessageBox.StandardButton.Ok, window)
@@ -112,10 +145,15 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
 
     library_path = window.library.path  # read here: the worker touches no widget
     progress = window.tasks.run(
-        lambda p: _import_batch(library_path, items, p),
+        lambda p: work(library_path, items, p),
         on_success=finished, on_failure=failed, on_progress=dialog.progressed,
     )
     dialog.canceled.connect(progress.cancel)
+
+
+def _shown_name(name: str) -> str:
+    """A file by its name, an address whole (its last part alone says little)."""
+    return name if "://" in name else Path(name).name
 
 
 def delete_current(window: MainWindow) -> None:
