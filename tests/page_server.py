@@ -27,7 +27,9 @@ class Reply:
     delay: float = 0.0  # seconds before answering
     length: bool = True  # send Content-Length (else: until the connection closes)
     etag: str = ""  # answer 304 to a request that sends it back
+    last_modified: str = ""  # likewise, by If-Modified-Since
     stream: Callable[[], Iterator[bytes]] | None = None  # a body made while sent
+    fail_first: int = 0  # answer 503 to this many requests first (a passing failure)
 
 
 @dataclass
@@ -87,8 +89,15 @@ def _handler(server: PageServer) -> type[BaseHTTPRequestHandler]:
                 reply = Reply(b"<h1>Not Found</h1>", status=404)
             if reply.delay:
                 time.sleep(reply.delay)
-            if reply.etag and self.headers.get("If-None-Match") == reply.etag:
-                self._send(Reply(status=304, headers={"ETag": reply.etag}))
+            if reply.fail_first:
+                with server.lock:
+                    reply.fail_first -= 1
+                self._send(Reply(b"busy", status=503))
+                return
+            if (reply.etag and self.headers.get("If-None-Match") == reply.etag) or (
+                    reply.last_modified
+                    and self.headers.get("If-Modified-Since") == reply.last_modified):
+                self._send(Reply(status=304, etag=reply.etag))
                 return
             self._send(reply)
 
@@ -101,6 +110,8 @@ def _handler(server: PageServer) -> type[BaseHTTPRequestHandler]:
                     self.send_header(name, value)
                 if reply.etag:
                     self.send_header("ETag", reply.etag)
+                if reply.last_modified:
+                    self.send_header("Last-Modified", reply.last_modified)
                 if reply.stream is not None or not reply.length:
                     self.send_header("Connection", "close")
                     self.end_headers()

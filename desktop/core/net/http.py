@@ -34,6 +34,7 @@ TOTAL_SECONDS = 90.0  # a server trickling bytes is cut off
 USER_AGENT = (f"Mozilla/5.0 (compatible; Lectern/{__version__}; reading app, "
               "fetches a page only when its reader asks)")
 _CHUNK = 64 * 1024
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 class FetchProblem(LecternError):
@@ -111,7 +112,7 @@ def fetch(url: str, *, max_bytes: int, accept: str = "*/*",
             host = host_of(current) or current
             try:
                 with http.stream("GET", current, headers=request_headers) as answer:
-                    if answer.is_redirect:
+                    if answer.status_code in _REDIRECTS:
                         current = _next_hop(current, answer, redirects)
                         continue
                     head = Response(str(answer.url), answer.status_code,

@@ -1,0 +1,1 @@
+"""Feeds the reader follows: RSS, Atom and JSON Feed, refreshed on request."""
