@@ -6,6 +6,7 @@ and features install themselves (``desktop.ui.features``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
@@ -278,10 +279,15 @@ class MainWindow(QMainWindow):
     def open_arguments(self, files: list[str], links: list[str]) -> None:
         """Files and ``lectern://`` links given on the command line (or by a later
         launch); a file that cannot be read is named in the import report."""
+        from desktop.core.net.urls import looks_like_url
         from desktop.ui import actions
 
+        addresses = [f for f in files if looks_like_url(f) and not Path(f).exists()]
+        files = [f for f in files if f not in addresses]
         if files:
             actions.import_files(self, files)
+        if addresses:  # ``lectern https://…``: the page is downloaded, as asked
+            actions.import_addresses(self, addresses)
         for link in links:
             self.open_link(link)
 

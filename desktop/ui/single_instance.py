@@ -29,7 +29,10 @@ def server_name(library: Path) -> str:
 
 def absolute_arguments(arguments: list[str]) -> list[str]:
     """Files as absolute paths (the running window has another working folder)."""
-    return [a if a.startswith("lectern://") else str(Path(a).resolve()) for a in arguments]
+    from desktop.core.net.urls import looks_like_url
+
+    return [a if a.startswith("lectern://") or (looks_like_url(a) and not Path(a).exists())
+            else str(Path(a).resolve()) for a in arguments]
 
 
 def forward_to_running(library: Path, arguments: list[str]) -> bool:

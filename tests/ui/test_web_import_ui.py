@@ -62,3 +62,15 @@ def test_import_folder_reads_subfolders_and_reports_failures(  # type: ignore[no
     assert sorted(Path(name).name for name, _id, _dup in report.imported) == ["one.html", "two.md"]
     assert [(Path(name).name, message) for name, message in report.failed] == [
         ("empty.txt", "the file is empty")]
+
+
+def test_an_address_given_to_lectern_downloads_its_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.single_instance import absolute_arguments
+
+    with page_server({"/arg": Reply(article_html("Given on the command line").encode())}) as server:
+        arguments = absolute_arguments([server.url("/arg")])
+        assert arguments == [server.url("/arg")]  # not taken for a file name
+        with qtbot.waitSignal(window.imports_done, timeout=60000):
+            window.open_arguments(arguments, [])
+    assert window.current_article is not None
+    assert window.current_article.title == "Given on the command line"

@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 
 def install(window: MainWindow) -> None:
     menu = window.menus["file"]
-    quit_action = next((a for a in menu.actions() if a.text() == "&Quit"), None)
+    # Right after the other imports (File ▸ Import…, Paste as New Article).
+    entries = menu.actions()
+    paste = next((n for n, a in enumerate(entries) if a.text() == "&Paste as New Article"), -1)
+    before = entries[paste + 1] if 0 <= paste < len(entries) - 1 else None
     for text, slot, key, tip in (
         ("Import from &URL…", lambda: ask_for_addresses(window), "Ctrl+L",
          "Download web pages by their address and import them"),
@@ -44,12 +47,10 @@ def install(window: MainWindow) -> None:
         action.setShortcut(QKeySequence(key))
         action.setStatusTip(tip)
         action.triggered.connect(slot)
-        if quit_action is not None:
-            menu.insertAction(quit_action, action)
+        if before is not None:
+            menu.insertAction(before, action)
         else:
             menu.addAction(action)
-    if quit_action is not None:
-        menu.insertSeparator(quit_action)
     window.installEventFilter(_WebDrops(window))
 
 
