@@ -12,7 +12,7 @@ from lectern_testing import REPO, run_cli
 
 from desktop.core.errors import ImportProblem
 from desktop.core.importing import LIMITS, Source, clean_source
-from desktop.core.safety import clean_worker, limits
+from desktop.core.importing import clean_worker, limits
 
 
 def _big_page(paragraphs: int) -> bytes:
