@@ -15,9 +15,7 @@ Run as ``python -m desktop.core.importing.clean_worker``: reads a pickled
 from __future__ import annotations
 
 import os
-import pickle
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -61,6 +59,11 @@ def worker_available() -> bool:
 def clean_in_worker(data: bytes, kind: str, name: str,
                     seconds: float | None = None) -> tuple[CleanedArticle, str]:
     """Clean in a child process; raises ImportProblem naming the limit that stopped it."""
+    # Deferred for start-up speed: the window imports this module (through the import
+    # operation) while completing itself; subprocess and pickle cost it ~6 ms.
+    import pickle
+    import subprocess
+
     limit = clean_seconds() if seconds is None else seconds
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
@@ -106,6 +109,8 @@ def _limit_memory() -> None:
 
 
 def _main() -> int:
+    import pickle  # see clean_in_worker
+
     data, kind, name = pickle.loads(sys.stdin.buffer.read())
     _limit_memory()
     try:
