@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import unquote, urlsplit
@@ -55,6 +56,21 @@ class CleanedArticle:
     @property
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks if b.kind is not BlockKind.HEADLINE)
+
+
+def normalize_tags(tags: Iterable[str] | str) -> list[str]:
+    """Tags as a reader means them: trimmed, no leading '#', inner spaces as '-',
+    no blanks, no repeats (compared case-insensitively), in the order given.
+    A string is a comma-separated list."""
+    items = tags.split(",") if isinstance(tags, str) else list(tags)
+    result: list[str] = []
+    seen: set[str] = set()
+    for raw in items:
+        tag = "-".join(str(raw).strip().lstrip("#").split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
+    return result
 
 
 BLOCK_SEPARATOR = "\n\n"

@@ -11,11 +11,11 @@ import pytest
 from lectern_testing import REPO, run_cli
 
 from desktop.core.paths import app_paths
-from desktop.core.storage import SCHEMA_VERSION, backups
+from desktop.core.storage import MIGRATION_VERSIONS, SCHEMA_VERSION, backups
 from desktop.core.storage.opening import open_library_safely
 
 FIXTURES = REPO / "tests" / "fixtures" / "libraries"
-VERSIONS = range(1, SCHEMA_VERSION + 1)
+VERSIONS = MIGRATION_VERSIONS
 
 
 def _user_tables(conn: sqlite3.Connection) -> list[str]:

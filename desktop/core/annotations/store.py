@@ -17,11 +17,11 @@ from desktop.core.annotations.model import (
     DEFAULT_MEANINGS,
     STATUSES,
     Annotation,
-    normalize_tags,
     reading_order,
 )
 from desktop.core.annotations.reanchor import ReanchorReport, reanchor_annotations
 from desktop.core.errors import LecternError, NotFound
+from desktop.core.models import normalize_tags
 from desktop.core.storage.library import Library, now_iso
 
 _COLUMNS = ("id, article_id, quote, prefix, suffix, start_offset, end_offset, color, note,"
