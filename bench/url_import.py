@@ -28,9 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.fetching import url_import  # noqa: E402
-from desktop.core.library import Library  # noqa: E402
 from desktop.core.net import polite  # noqa: E402
+from desktop.core.operations import import_urls as url_import  # noqa: E402
+from desktop.core.operations.import_articles import import_path  # noqa: E402
+from desktop.core.storage.library import Library  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "extraction-dev"
 
@@ -75,7 +76,7 @@ def from_disk(folder: Path, files: list[Path]) -> tuple[float, int]:
     started = time.perf_counter()
     stored = 0
     for path in files:
-        stored += not library.import_path(path).duplicate
+        stored += not import_path(library, path).duplicate
     elapsed = time.perf_counter() - started
     library.close()
     return elapsed, stored

@@ -42,7 +42,7 @@ def _feed_json(feed: Any) -> dict[str, Any]:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from desktop.cli.progress import StderrProgress
-    from desktop.core.feeds.refresh import add_feed
+    from desktop.core.operations.feeds import add_feed
 
     library = open_library()
     feed, first, added = add_feed(library, args.url, progress=StderrProgress("downloading"))
@@ -56,7 +56,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.core.feeds.store import Feeds
+    from desktop.core.storage.feeds import Feeds
 
     for feed in Feeds(open_library()).all():
         if args.json:
@@ -69,8 +69,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_refresh(args: argparse.Namespace) -> int:
     from desktop.cli.progress import StderrProgress
-    from desktop.core.feeds.refresh import refresh_feeds
-    from desktop.core.feeds.store import Feeds
+    from desktop.core.operations.feeds import refresh_feeds
+    from desktop.core.storage.feeds import Feeds
 
     library = open_library()
     if args.id is not None:
@@ -93,7 +93,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from desktop.core.feeds.store import Feeds
+    from desktop.core.storage.feeds import Feeds
 
     feeds = Feeds(open_library())
     title = feeds.get(args.id).title
@@ -116,7 +116,7 @@ def cmd_import_opml(args: argparse.Namespace) -> int:
 
 def cmd_export_opml(args: argparse.Namespace) -> int:
     from desktop.core.feeds.opml import opml_text
-    from desktop.core.feeds.store import Feeds
+    from desktop.core.storage.feeds import Feeds
 
     sys.stdout.write(opml_text(Feeds(open_library()).all()))
     return 0

@@ -22,7 +22,7 @@ def register(subcommands: Any) -> None:
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     from desktop.cli.progress import StderrProgress
-    from desktop.core.fetching.waiting_fetch import fetch_waiting
+    from desktop.core.operations.fetch_waiting import fetch_waiting
     from desktop.core.storage.waiting import DONE, FAILED, WaitingLinks
 
     library = open_library()

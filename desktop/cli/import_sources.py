@@ -19,9 +19,10 @@ from desktop.cli.progress import StderrProgress
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
-    from desktop.core.fetching.folders import article_files
-    from desktop.core.importing import read_source, text_source
+    from desktop.core.importing import read_source, stdin_source
+    from desktop.core.importing.folders import article_files
     from desktop.core.net.urls import looks_like_url
+    from desktop.core.operations.import_articles import import_source
 
     library = _open()
     failed = 0
@@ -46,9 +47,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.report(done, len(files), name)
         try:
-            source = (text_source(sys.stdin.read(), name="stdin") if file is None
-                      else read_source(file))
-            outcome = library.import_source(source)
+            source = stdin_source(sys.stdin) if file is None else read_source(file)
+            outcome = import_source(library, source)
         except LecternError as exc:
             failed += 1
             _report_failure(args, name, str(exc))
@@ -64,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_urls(args: argparse.Namespace, library: Any, urls: list[str]) -> int:
-    from desktop.core.fetching.url_import import import_urls
+    from desktop.core.operations.import_urls import import_urls
 
     failed = 0
     progress = StderrProgress("downloading")

@@ -12,8 +12,8 @@ from pathlib import Path
 from lectern_testing import REPO, run_cli
 from page_server import Reply, article_html, page_server
 
-from desktop.core.library import Library
 from desktop.core.paths import app_paths
+from desktop.core.storage.library import Library
 from desktop.core.storage.waiting import NewLink, WaitingLinks
 
 
@@ -30,8 +30,8 @@ def _add_links(home: Path, urls: list[str]) -> None:
 
 
 def test_fetch_killed_mid_way_resumes_where_it_stopped(lectern_home: Path) -> None:
-    routes = {f"/slow/{n}": Reply(article_html(f"Slow page {n}").encode(), delay=0.4)
-              for n in range(12)}
+    routes = {f"/slow/{n}": Reply(article_html(f"Slow page {n}").encode(), delay=0.3)
+              for n in range(40)}
     with page_server(routes) as server:
         _add_links(lectern_home, [server.url(path) for path in routes])
         env = {**os.environ, "LECTERN_HOME": str(lectern_home)}
@@ -43,8 +43,8 @@ def test_fetch_killed_mid_way_resumes_where_it_stopped(lectern_home: Path) -> No
         os.kill(process.pid, signal.SIGKILL)
         process.wait(30)
         assert first["status"] == "done"
-        before = len(server.requests)
-        assert before < len(routes)  # killed mid-way
+        # Killed mid-way: the downloads never run far ahead of what is stored.
+        assert len(server.requests) < len(routes)
         listed = run_cli("fetch", "--list", "--json", home=lectern_home)
         left = [json.loads(line) for line in listed.stdout.splitlines()]
         assert 0 < len(left) < len(routes)
@@ -55,7 +55,7 @@ def test_fetch_killed_mid_way_resumes_where_it_stopped(lectern_home: Path) -> No
     assert len(resumed) == len(left)
     articles = [json.loads(line) for line in
                 run_cli("list", "--json", home=lectern_home).stdout.splitlines()]
-    assert sorted(a["title"] for a in articles) == sorted(f"Slow page {n}" for n in range(12))
+    assert sorted(a["title"] for a in articles) == sorted(f"Slow page {n}" for n in range(40))
     assert run_cli("fetch", "--list", home=lectern_home).stdout == ""
     # Each page was asked for at most twice (once more if it was under way at the kill).
     assert max(server.count(path) for path in routes) <= 2

@@ -12,7 +12,7 @@ from pathlib import Path
 from lectern_testing import run_cli
 from page_server import Reply, article_html, page_server
 
-from desktop.core.safety.limits import MAX_SOURCE
+from desktop.core.importing.limits import MAX_SOURCE
 
 
 def _zip_bytes() -> bytes:

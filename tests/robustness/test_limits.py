@@ -11,8 +11,7 @@ from hostile_inputs import article_html, article_text
 from lectern_testing import REPO, run_cli
 
 from desktop.core.errors import ImportProblem
-from desktop.core.importing import LIMITS, Source, clean_source
-from desktop.core.safety import clean_worker, limits
+from desktop.core.importing import LIMITS, Source, clean_source, clean_worker, limits
 
 
 def _big_page(paragraphs: int) -> bytes:
@@ -49,7 +48,8 @@ def test_time_limit_stops_the_cleaner_and_says_so(tmp_path: Path) -> None:
 def test_large_files_are_cleaned_in_the_worker_small_ones_in_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     calls: list[int] = []
 
-    def fake_worker(data: bytes, kind: str, name: str, seconds: float | None = None):  # type: ignore[no-untyped-def]
+    def fake_worker(data: bytes, kind: str, name: str, seconds: float | None = None,
+                    charset: str = ""):  # type: ignore[no-untyped-def]
         calls.append(len(data))
         raise ImportProblem("stopped in the fake worker")
 
@@ -93,3 +93,13 @@ def test_the_worker_cleans_exactly_like_the_process() -> None:
 def test_time_limit_setting(raw: str, expected: float, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv(limits.TIME_LIMIT_ENV, raw)
     assert limits.clean_seconds() == expected
+
+
+def test_the_worker_reads_a_page_in_the_charset_its_server_declared() -> None:
+    text = "Café society on the quay: naïve façades, déjà vu. " * 30
+    data = f"<html><body><article><h1>Quay</h1><p>{text}</p></article></body></html>".encode(
+        "cp1252")
+    inside, _ = clean_source(Source(data, "html", "x", charset="windows-1252"))
+    outside, encoding = clean_worker.clean_in_worker(data, "html", "x", charset="windows-1252")
+    assert outside == inside and encoding == "cp1252"
+    assert "déjà vu" in outside.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from page_server import Reply, article_html, page_server
 
-from desktop.core.feeds.store import Feeds
+from desktop.core.storage.feeds import Feeds
 from desktop.core.storage.waiting import NewLink, WaitingLinks
 from desktop.ui.features.feeds import FeedsFeature
 

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from desktop.core.errors import ImportProblem
-from desktop.core.importing import MAX_SOURCE_BYTES
+from desktop.core.importing.source import MAX_SOURCE_BYTES
 from desktop.core.net.urls import BadAddress, canonical_url, web_address
-
-from .store import Feed, Feeds
+from desktop.core.storage.feeds import Feed, Feeds
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def read_opml(path: Path) -> list[OpmlFeed]:
 
 def follow_opml(library: Library, entries: Sequence[OpmlFeed]) -> tuple[int, int]:
     """Follow each listed feed; returns (how many were new, how many followed already)."""
-    from desktop.core.library import now_iso
+    from desktop.core.storage.library import now_iso
 
     feeds = Feeds(library)
     added = 0

@@ -204,11 +204,14 @@ def _read_body(answer: httpx.Response, max_bytes: int) -> bytes:
 
 
 def too_big(size: int, limit: int, *, more: bool = False) -> FetchProblem:
-    from desktop.core.safety.limits import MAX_SOURCE, megabytes
+    actual = f"over {_megabytes(limit)}" if more else _megabytes(size)
+    return FetchProblem(f"the page is {actual}; Lectern imports articles of up to "
+                        f"{_megabytes(limit)} (file size limit)", lasting=True)
 
-    actual = f"over {megabytes(limit)}" if more else megabytes(size)
-    return FetchProblem(MAX_SOURCE.exceeded(actual).replace("the file is", "the page is", 1),
-                        lasting=True)
+
+def _megabytes(size: int) -> str:
+    mib = size / (1024 * 1024)
+    return f"{mib:.0f} MB" if mib >= 10 or mib == int(mib) else f"{mib:.1f} MB"
 
 
 def _connect_problem(host: str, exc: httpx.ConnectError) -> FetchProblem:

@@ -104,7 +104,7 @@ def import_folder_dialog(window: MainWindow) -> None:
 
 
 def import_folder(window: MainWindow, folder: Path) -> None:
-    from desktop.core.fetching.folders import article_files
+    from desktop.core.importing.folders import article_files
 
     files = article_files(folder)
     if not files:

@@ -4,7 +4,7 @@ A Feeds tab lists the feeds followed with their unread counts (articles never
 opened) and a feed's articles; File ▸ Add Feed…, Refresh Feeds (F5) and Download
 Waiting Links run the same core operations as ``lectern feeds`` and ``lectern
 fetch``, off the GUI thread with a cancellable progress window. While Lectern
-runs, feeds refresh every ``feeds.refresh_minutes`` (default 60; 0: never) in the
+runs, feeds refresh every ``settings.FEEDS_REFRESH_MINUTES`` (default 60; 0: never) in the
 background, with a line in the status bar and no window. Nothing here touches the
 network otherwise: opening and reading never do.
 """
@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from desktop.core.feeds.store import Feeds
-from desktop.core.library import Library, now_iso
+from desktop.core import settings
+from desktop.core.storage.feeds import Feeds
+from desktop.core.storage.library import now_iso
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.ui.features.feeds.panel import FeedsPanel
 from desktop.ui.features.feeds.work import fetch_links_job, refresh_job
@@ -27,18 +28,11 @@ from desktop.ui.progress_dialog import TaskProgressDialog, show_error
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-REFRESH_MINUTES_KEY = "feeds.refresh_minutes"
-DEFAULT_REFRESH_MINUTES = 60
 STATUS_MS = 8000
 
 
 def install(window: MainWindow) -> None:
     FeedsFeature(window)  # the window owns it (its QObject parent)
-
-
-def refresh_minutes(library: Library) -> int:
-    raw = library.setting(REFRESH_MINUTES_KEY, str(DEFAULT_REFRESH_MINUTES))
-    return int(raw) if raw.isdigit() else DEFAULT_REFRESH_MINUTES
 
 
 class FeedsFeature(QObject):
@@ -67,7 +61,7 @@ class FeedsFeature(QObject):
         self.timer = QTimer(self)
         self.timer.setObjectName("feedsRefreshTimer")
         self.timer.timeout.connect(lambda: self.refresh(background=True))
-        minutes = refresh_minutes(window.library)
+        minutes = settings.read(window.library, settings.FEEDS_REFRESH_MINUTES)
         if minutes:
             self.timer.start(minutes * 60_000)
         self.reload()

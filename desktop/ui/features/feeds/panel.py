@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.feeds.store import Feed
+from desktop.core.storage.feeds import Feed
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core.feeds.refresh import add_feed, refresh_feeds
-from desktop.core.fetching.waiting_fetch import fetch_waiting
-from desktop.core.library import Library
+from desktop.core.operations.feeds import add_feed, refresh_feeds
+from desktop.core.operations.fetch_waiting import fetch_waiting
+from desktop.core.storage.library import Library
 from desktop.core.storage.waiting import DONE, FAILED, WaitingLinks
 from desktop.ui.tasks import Progress
 

@@ -25,16 +25,15 @@ import httpx
 from desktop.core.annotations.imported import place_quotes
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.errors import LecternError
-from desktop.core.library import Library, now_iso
+from desktop.core.importing.web_page import FetchedPage, fetch_page
 from desktop.core.net.http import FetchProblem, new_client
-from desktop.core.net.page import FetchedPage, fetch_page
 from desktop.core.net.polite import QUEUE_PER_HOST, QUEUE_WORKERS, fetch_all
 from desktop.core.net.urls import BadAddress, canonical_url, host_of
+from desktop.core.operations.import_urls import article_with_url, store_page
+from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
+from desktop.core.storage.library import Library, now_iso
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.core.storage.waiting import DONE, FAILED, WAITING, WaitingLink, WaitingLinks
-
-from .progress import NO_PROGRESS, ProgressSink
-from .url_import import article_with_url, store_page
 
 MAX_ATTEMPTS = 5  # runs in which a passing failure is tried before giving up
 RETRY_PAUSES = (1.0, 4.0)  # seconds between tries within one run
@@ -167,7 +166,7 @@ def _complete(library: Library, link: WaitingLink, article_id: int, *,
 def _remember_origin(library: Library, link: WaitingLink, article_id: int) -> None:
     """A feed's item keeps which article it became (the library filters by feed)."""
     if link.origin.startswith("feed:"):
-        from desktop.core.feeds.store import item_arrived
+        from desktop.core.storage.feeds import item_arrived
 
         item_arrived(library, link.url, article_id)
 

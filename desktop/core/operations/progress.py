@@ -6,7 +6,7 @@ from typing import Protocol
 
 
 class ProgressSink(Protocol):
-    """What ``desktop.ui.tasks.Progress`` gives a task; the CLI passes its own."""
+    """What ``desktop.ui.tasks.Progress`` gives a task; the CLI passes ``NO_PROGRESS``."""
 
     @property
     def cancelled(self) -> bool: ...

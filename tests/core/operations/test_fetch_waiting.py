@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from page_server import Reply, article_html, page_server
 
 from desktop.core.annotations.store import AnnotationStore
-from desktop.core.fetching.waiting_fetch import MAX_ATTEMPTS, fetch_waiting
+from desktop.core.operations.fetch_waiting import MAX_ATTEMPTS, fetch_waiting
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.core.storage.waiting import (
     DONE,
@@ -104,7 +104,7 @@ def test_a_passing_failure_is_retried_and_a_lasting_one_given_up(library) -> Non
 
 
 def test_a_link_already_in_the_library_is_not_downloaded_again(library) -> None:  # type: ignore[no-untyped-def]
-    from desktop.core.fetching.url_import import import_urls
+    from desktop.core.operations.import_urls import import_urls
 
     waiting = WaitingLinks(library)
     with page_server({"/known": Reply(article_html("Known already").encode())}) as server:

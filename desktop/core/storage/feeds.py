@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import NotFound
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from desktop.core.decoding import describe_binary
-from desktop.core.importing import MAX_SOURCE_BYTES, Source
+from desktop.core.importing.decoding import describe_binary
+from desktop.core.importing.source import MAX_SOURCE_BYTES
+from desktop.core.models import Source
 from desktop.core.net.http import FetchProblem, Response, fetch
 from desktop.core.net.urls import canonical_url
 

@@ -18,17 +18,18 @@ from urllib.parse import urljoin
 import httpx
 
 from desktop.core.errors import LecternError
-from desktop.core.fetching.progress import NO_PROGRESS, ProgressSink
-from desktop.core.fetching.url_import import article_with_url, with_title_if_missing
-from desktop.core.fetching.waiting_fetch import fetch_waiting
-from desktop.core.importing import MAX_SOURCE_BYTES, Source, clean_source
-from desktop.core.library import Library, now_iso
+from desktop.core.feeds.parse import FeedItem, NotAFeed, ParsedFeed, parse_feed
+from desktop.core.importing import prepare
+from desktop.core.importing.source import MAX_SOURCE_BYTES
+from desktop.core.models import Source
 from desktop.core.net.http import Response, client_for, fetch
 from desktop.core.net.urls import canonical_url
+from desktop.core.operations.fetch_waiting import fetch_waiting
+from desktop.core.operations.import_urls import article_with_url, store_prepared
+from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
+from desktop.core.storage.feeds import Feed, Feeds
+from desktop.core.storage.library import Library, now_iso
 from desktop.core.storage.waiting import DONE, NewLink, WaitingLinks
-
-from .parse import FeedItem, NotAFeed, ParsedFeed, parse_feed
-from .store import Feed, Feeds
 
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
           "application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5")
@@ -148,11 +149,7 @@ def _import_content(library: Library, item: FeedItem) -> tuple[int, bool]:
             f"<meta property='article:published_time' content='{escape(item.published)}'>"
             f"</head><body><article><h1>{title}</h1>{item.content_html}</article></body></html>")
     source = Source(page.encode("utf-8"), "html", item.url or item.key, charset="utf-8")
-    article, encoding = clean_source(source)
-    article.metadata.url = item.url
-    if item.title:
-        article = with_title_if_missing(article, item.title)
-    outcome = library.add_article(source, article, encoding)
+    outcome = store_prepared(library, prepare(source), url=item.url, title=item.title)
     return outcome.article.id, outcome.duplicate
 
 

@@ -16,15 +16,14 @@ import httpx
 
 from desktop.core.cleaning._article import fallback_title
 from desktop.core.errors import LecternError
-from desktop.core.importing import clean_source
-from desktop.core.library import ImportOutcome, Library
+from desktop.core.importing import Prepared, content_hash, prepare
+from desktop.core.importing.web_page import FetchedPage, fetch_page
 from desktop.core.models import Block, BlockKind, CleanedArticle
 from desktop.core.net.http import new_client
-from desktop.core.net.page import FetchedPage, fetch_page
 from desktop.core.net.polite import EXPLICIT_PER_HOST, EXPLICIT_WORKERS, fetch_all
 from desktop.core.net.urls import canonical_url, host_of, web_address
-
-from .progress import NO_PROGRESS, ProgressSink
+from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
+from desktop.core.storage.library import ImportOutcome, Library
 
 
 @dataclass(frozen=True)
@@ -49,11 +48,18 @@ def article_with_url(library: Library, url: str) -> int | None:
 def store_page(library: Library, page: FetchedPage, *, title: str = "") -> ImportOutcome:
     """Clean a downloaded page and keep it (its bytes as the source, its canonical
     address as its url). ``title``: used when the page has none of its own."""
-    article, encoding = clean_source(page.source)
-    article.metadata.url = page.url
+    return store_prepared(library, prepare(page.source), url=page.url, title=title)
+
+
+def store_prepared(library: Library, ready: Prepared, *, url: str,
+                   title: str = "") -> ImportOutcome:
+    """Keep a cleaned source under ``url`` (not the page's own idea of its address),
+    titled ``title`` if it has no title of its own."""
+    article = ready.article
+    article.metadata.url = url
     if title:
         article = with_title_if_missing(article, title)
-    return library.add_article(page.source, article, encoding)
+    return library.add_article(ready.source, article, ready.encoding, content_hash(article))
 
 
 def with_title_if_missing(article: CleanedArticle, title: str) -> CleanedArticle:
