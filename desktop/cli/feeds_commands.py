@@ -76,6 +76,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if args.id is not None:
         Feeds(library).get(args.id)  # NotFound: one line
     results = refresh_feeds(library, only=args.id, progress=StderrProgress("refreshing"))
+    if not results:
+        warn("no feeds followed yet: lectern feeds add URL")
     failed = 0
     for result in results:
         if result.problem:
