@@ -3,7 +3,7 @@
     .venv/bin/python bench/url_import.py [--pages 100] [--delay 0.2] [--rounds 3] [--quick] [--json]
 
 The 52 dev pages of ../shared/data/extraction-dev, varied to ``--pages`` distinct
-pages (copies get a numbered title, so none is a duplicate), are imported into a
+pages (each copy's paragraphs are marked, so none is a duplicate), are imported into a
 fresh library twice per round, in turns: from files on disk (read, clean, store:
 ``lectern import FILES``) and from a local server that answers each page after
 ``--delay`` seconds (``lectern import URLS``: fetch, clean, store). The target
@@ -43,8 +43,8 @@ def varied_pages(count: int) -> list[bytes]:
     pages = []
     for n in range(count):
         page = originals[n % len(originals)]
-        if n >= len(originals):  # a copy: a title of its own, so it is a new article
-            page = page.replace(b"<title>", f"<title>Copy {n}: ".encode(), 1)
+        if n >= len(originals):  # a copy, its paragraphs marked: a new article, not a duplicate
+            page = page.replace(b"</p>", f" (copy {n})</p>".encode())
         pages.append(page)
     return pages
 
