@@ -1,0 +1,212 @@
+"""Kinds from evidence: reader patterns, data packages, and the whole article.
+
+The small model guesses a kind from a few words around each mention, and its
+guesses for the same name disagree within one article ("Trump" an organisation
+in "Iran was reading that Trump really wants out"). A reader decides from the
+strongest clue anywhere in the article: "The Trump administration" says a
+person; "the leader of Kataib Hezbollah" an organisation; "Iraq" is a country
+whatever the model says. This step weighs, for each name:
+
+- patterns a reader would use (strong): a title or role before it ("President
+  X", "Ms. X"), a company or institution word ending it ("X Inc.", "X
+  University"), "X administration", "leader of X", "Ms. Y of X";
+- what data packages know (knowledge.py): a country or region is a place; a
+  full name that starts with a given name is a person;
+- the model's own votes, one per mention.
+
+Every mention of the name takes the label with the most weight. Where the
+evidence is thin or split, the mention is marked ``uncertain`` (shown fainter,
+its kind with a question mark) instead of being shown confidently wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from desktop.core.entities.edges import keeps_dot as _keeps_dot
+from desktop.core.entities.knowledge import Knowledge, knowledge
+from desktop.core.entities.mentions import Mention
+
+PERSON, ORG, PLACE = "PERSON", "ORG", "GPE"
+KINDS = frozenset({PERSON, ORG, PLACE, "LOC", "FAC", "NORP"})
+PATTERN_WEIGHT = 3.0
+KNOWN_WEIGHT = 2.5
+VOTE_WEIGHT = 1.0
+
+# A name ending in one of these words names an organisation ("Acme Inc.", "Bank").
+ORG_WORDS = frozenset({
+    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "gmbh", "sa",
+    "nv", "group", "holdings", "bank", "party", "institution", "institute", "university",
+    "college", "association", "union", "council", "committee", "ministry", "department",
+    "agency", "airlines", "airways", "motors", "industries", "systems", "technologies",
+    "partners", "fund", "foundation", "club", "fc", "commission", "authority", "court",
+    "army", "navy", "police", "times", "post", "journal", "news", "press", "network",
+})
+_GAP = r"[^\S\n]+"
+_NAME = r"([A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})"  # no full stops: a sentence may end
+# "The Trump administration", "the Obama presidency": the name of a person.
+_LED_BY = re.compile(rf"{_NAME}{_GAP}(?:administration|presidency|campaign|White House)\b")
+# "the leader of Kataib Hezbollah", "a spokesman for Acme": an organisation, unless a place.
+_MEMBER_OF = re.compile(
+    rf"\b(?:leaders?|head|chief|members?|spokes(?:man|woman|person)|founder|fighters"
+    rf"|militants|chairman|chairwoman|director|executives?|employees?|officials?|analysts?)"
+    rf"{_GAP}(?:of|for|at){_GAP}(?:the{_GAP})?{_NAME}")
+# "said Mr. Alaaldin of Brookings": after a titled person, "of X" is their institution.
+_TITLED_OF = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?{_GAP}[A-Z][\w'’-]*{_GAP}of{_GAP}(?:the{_GAP})?{_NAME}")
+# "S. Jayasuriya", "J. R. Smith": initials and a name are a person.
+_INITIAL_AND_NAME = re.compile(r"(?:[A-Z]\.[^\S\n]?){1,3}[A-Z][a-z][\w'’-]+")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Mr|Miss|Sir|Dame|President"
+    r"|Mayor|Senator|Governor|Minister|Chancellor|Judge|Justice|Professor|Ambassador"
+    r"|Sheriff|Pope|King|Queen|Prince|Princess|Premier|Secretary|Director|Coach"
+    r"|Chairman|Spokesman|Spokeswoman)\.?[^\S\n]+$")
+
+
+def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
+                   ) -> dict[str, Counter[str]]:
+    votes: dict[str, Counter[str]] = {}
+
+    def vote(name: str, label: str) -> None:
+        words = name.split()
+        if words and words[0] in ("The", "the"):
+            words = words[1:]
+        while words and words[-1].endswith(".") and not _keeps_dot(words[-1]):
+            words[-1] = words[-1][:-1]
+        if words and words[-1]:
+            votes.setdefault(" ".join(words), Counter())[label] += 1
+
+    for m in mentions:
+        words = m.key.split()
+        if m.label not in KINDS:
+            continue
+        if len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS:
+            vote(m.key, ORG)
+        elif _INITIAL_AND_NAME.fullmatch(m.key) or (
+                m.label != ORG and _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
+            vote(m.key, PERSON)
+    for match in _LED_BY.finditer(text):
+        name = match.group(1)
+        if not known.is_place(name.removeprefix("The ")):
+            vote(name, PERSON)
+    for pattern in (_MEMBER_OF, _TITLED_OF):
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if not known.is_big_place(name):
+                vote(name, ORG)
+    return votes
+
+
+def _known_label(name: str, known: Knowledge) -> str | None:
+    """What the data packages say ``name`` is, when they say it clearly."""
+    if known.is_country(name) or known.is_region(name):
+        return PLACE
+    words = name.split()
+    if (len(words) >= 2 and known.is_given_name(words[0]) and words[-1][:1].isupper()
+            and not known.is_place(name) and words[-1].lower() not in ORG_WORDS):
+        return PERSON
+    return None
+
+
+def _group(label: str) -> str:
+    """Places are one kind for weighing: the model's GPE/LOC/FAC split is not evidence."""
+    return PLACE if label in ("GPE", "LOC", "FAC") else label
+
+
+def weigh_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each name takes the kind with the most evidence; thin or split evidence is uncertain."""
+    known = knowledge()
+    patterns = _pattern_votes(text, mentions, known)
+    model: dict[str, Counter[str]] = {}
+    for m in mentions:
+        model.setdefault(m.key, Counter())[_group(m.label)] += 1
+    result: list[Mention] = []
+    decided: dict[str, tuple[str | None, bool]] = {}
+    for m in mentions:
+        if m.label not in KINDS:
+            result.append(m)
+            continue
+        if m.key not in decided:
+            decided[m.key] = _decide(m.key, model[m.key], patterns.get(m.key), known)
+        label, uncertain = decided[m.key]
+        if label is None or _group(m.label) == label:
+            result.append(m.marked_uncertain(uncertain))
+        else:
+            result.append(m.relabelled(label, uncertain))
+    return result
+
+
+def _decide(name: str, votes: Counter[str], pattern: Counter[str] | None,
+            known: Knowledge) -> tuple[str | None, bool]:
+    """(label for every mention of name, or None to keep each; uncertain)."""
+    weights: dict[str, float] = {}
+    for label, n in votes.items():
+        weights[label] = weights.get(label, 0.0) + VOTE_WEIGHT * n
+    for label, n in (pattern or Counter()).items():
+        weights[label] = weights.get(label, 0.0) + PATTERN_WEIGHT * n
+    fact = _known_label(name, known)
+    if fact is not None:
+        weights[fact] = weights.get(fact, 0.0) + KNOWN_WEIGHT
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    best, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top == runner_up:  # a tie: no evidence either way
+        return None, True
+    uncertain = runner_up >= top / 2
+    return (best if best in KINDS else None), uncertain
+
+
+# A place right before a score in a results line is a team: "Surrey 350-7", "Florida 3".
+_SCORE_AFTER = re.compile(r"[^\S\n]+\d+(?:-\d+)?(?:[^\S\n]|$)", re.MULTILINE)
+_NUMBERS = re.compile(r"\d+")
+
+
+def _line(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start:len(text) if line_end < 0 else line_end]
+
+
+def teams_in_results(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a line of results (three numbers or more), a place followed by its score is
+    the team of that place: an organisation."""
+    result: list[Mention] = []
+    for m in mentions:
+        is_team = (_group(m.label) == PLACE and _SCORE_AFTER.match(text, m.end) is not None
+                   and len(_NUMBERS.findall(_line(text, m.start, m.end))) >= 3)
+        result.append(m.relabelled(ORG) if is_team else m)
+    return result
+
+
+def _has_org_evidence(m: Mention, text: str) -> bool:
+    words = m.key.split()
+    return ((len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS)
+            or any(pattern.search(text) for pattern in _named_after(m.key)))
+
+
+def _named_after(name: str) -> list[re.Pattern[str]]:
+    quoted = re.escape(name)
+    return [re.compile(rf"\b(?:leaders?|members?|spokes\w+|head|chief) (?:of|for) (?:the )?"
+                       rf"{quoted}\b")]
+
+
+def mark_doubt(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mark the mentions whose kind rests on thin evidence (measured, bench/ENTITIES.md):
+
+    - an organisation named once by the model, with no organisation word or pattern;
+    - a one-word person who is never named in full, has no title, and is a known place;
+    - anything written all in capitals (headlines, tables): the model reads case.
+    """
+    known = knowledge()
+    votes: Counter[str] = Counter(m.key for m in mentions)
+    full_names = {w for m in mentions if m.label == PERSON for w in m.key.split()[1:]}
+    result: list[Mention] = []
+    for m in mentions:
+        thin_org = m.label == ORG and votes[m.key] < 2 and not _has_org_evidence(m, text)
+        place_as_person = (m.label == PERSON and " " not in m.key
+                           and m.key not in full_names and known.is_place(m.key))
+        shouted = m.label in KINDS and m.text.isupper() and len(m.text) > 4
+        result.append(m.marked_uncertain(m.uncertain or thin_org or place_as_person
+                                         or shouted))
+    return result
