@@ -20,6 +20,7 @@ _NO_TRAILING_NUMBER = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "ORG"})
 _TRAILING_NUMBER = re.compile(r"[^\S\n]+[+-]?\d[\d.,:/-]*$")
 _SHORT_NUMBER = re.compile(r"\d{1,2}")  # "Channel 4", "Formula 1": part of an ORG's name
 _NUMBER = re.compile(r"\d+")
+_CLOSED_BRACKET = re.compile(r"\w[^()]*\([^()]*\w[^()]*\)$")
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.)+$")  # "U.S.", "F."
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z]+)\.$")
 # Signs that are part of an amount ("$5", "40%", "-3°C"), never trimmed.
@@ -55,7 +56,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
             piece = text[start:end]
             if piece.endswith(".") and keeps_dot(piece):
                 break
-            if piece.endswith(")") and piece.count("(") >= piece.count(")"):
+            if _CLOSED_BRACKET.search(piece):  # "Mladost (BJ)": the name opened it
                 break
             end -= 1
         number = _TRAILING_NUMBER.search(text, start, end)
