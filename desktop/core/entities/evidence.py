@@ -196,16 +196,14 @@ def teams_in_results(text: str, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-def _has_org_evidence(m: Mention, text: str) -> bool:
-    words = m.key.split()
-    return ((len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS)
-            or any(pattern.search(text) for pattern in _named_after(m.key)))
-
-
-def _named_after(name: str) -> list[re.Pattern[str]]:
-    quoted = re.escape(name)
-    return [re.compile(rf"\b(?:leaders?|members?|spokes\w+|head|chief) (?:of|for) (?:the )?"
-                       rf"{quoted}\b")]
+def _organisations_by_pattern(text: str) -> set[str]:
+    """Names the article calls organisations in so many words ("the leader of X")."""
+    found: set[str] = set()
+    for pattern in (_MEMBER_OF, _TITLED_OF):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            found |= {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+    return found
 
 
 def mark_doubt(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -216,14 +214,27 @@ def mark_doubt(text: str, mentions: list[Mention]) -> list[Mention]:
     - anything written all in capitals (headlines, tables): the model reads case.
     """
     known = knowledge()
+    named_organisations = _organisations_by_pattern(text)
+    # A kind a reader's pattern gives ("The Trump administration") is not in doubt.
+    by_pattern = {name: next(iter(labels)) for name, labels in
+                  _pattern_votes(text, mentions, known).items() if len(labels) == 1}
     votes: Counter[str] = Counter(m.key for m in mentions)
     full_names = {w for m in mentions if m.label == PERSON for w in m.key.split()[1:]}
     result: list[Mention] = []
     for m in mentions:
-        thin_org = m.label == ORG and votes[m.key] < 2 and not _has_org_evidence(m, text)
+        words = m.key.split()
+        thin_org = (m.label == ORG and votes[m.key] < 2 and m.key not in named_organisations
+                    and not (len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS))
         place_as_person = (m.label == PERSON and " " not in m.key
                            and m.key not in full_names and known.is_place(m.key))
         shouted = m.label in KINDS and m.text.isupper() and len(m.text) > 4
+        lone_person = (m.label == PERSON and " " not in m.key and m.key not in full_names
+                       and not _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start))
+        unknown_place = (_group(m.label) == PLACE and votes[m.key] < 2
+                         and not known.is_place(m.key))
+        if by_pattern.get(m.key) == m.label:
+            result.append(m)
+            continue
         result.append(m.marked_uncertain(m.uncertain or thin_org or place_as_person
-                                         or shouted))
+                                         or shouted or lone_person or unknown_place))
     return result

@@ -33,12 +33,19 @@ _CITY = re.compile(
 @dataclass(frozen=True)
 class Knowledge:
     countries: frozenset[str]
+    country_codes: frozenset[str]  # ISO 3166-1 alpha-2 and alpha-3, lower case
     regions: frozenset[str]
     cities: dict[str, int]  # name -> population of the largest city of that name
     given_names: frozenset[str]
 
     def is_country(self, name: str) -> bool:
-        return name.lower() in self.countries
+        low = name.lower()
+        if low in self.countries:
+            return True
+        # "U.S.", "USA": a country's ISO code written in capitals, with or without dots.
+        bare = low.replace(".", "")
+        return name.replace(".", "").isupper() and 2 <= len(bare) <= 3 and (
+            bare in self.country_codes)
 
     def is_region(self, name: str) -> bool:
         return name.lower() in self.regions
@@ -51,7 +58,8 @@ class Knowledge:
 
     def is_place(self, name: str) -> bool:
         low = name.lower()
-        return low in self.countries or low in self.regions or low in self.cities
+        return (low in self.countries or low in self.regions or low in self.cities
+                or self.is_country(name))
 
     def is_given_name(self, word: str) -> bool:
         return word.lower() in self.given_names
@@ -86,8 +94,9 @@ def _geonames() -> tuple[set[str], set[str], dict[str, int]]:
     return countries, regions, cities
 
 
-def _iso_codes() -> tuple[set[str], set[str]]:
+def _iso_codes() -> tuple[set[str], set[str], set[str]]:
     countries: set[str] = set()
+    codes: set[str] = {"uk"}  # exceptionally reserved by ISO 3166-1 for the United Kingdom
     regions: set[str] = set()
     raw = _read("pycountry", "databases", "iso3166-1.json")
     if raw:
@@ -95,12 +104,13 @@ def _iso_codes() -> tuple[set[str], set[str]]:
             for field in ("name", "common_name"):
                 if field in country:
                     countries.add(str(country[field]).lower())
+            codes |= {str(country[f]).lower() for f in ("alpha_2", "alpha_3") if f in country}
     raw = _read("pycountry", "databases", "iso3166-2.json")
     if raw:
         # "Kent", "Bayern", "Ontario"; names with a comma or bracket are descriptions.
         regions |= {str(s["name"]).lower() for s in json.loads(raw)["3166-2"]
                     if not any(c in str(s["name"]) for c in ",(/")}
-    return countries, regions
+    return countries, codes, regions
 
 
 def _given_names() -> set[str]:
@@ -115,9 +125,10 @@ def _given_names() -> set[str]:
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
     countries, regions, cities = _geonames()
-    iso_countries, iso_regions = _iso_codes()
+    iso_countries, codes, iso_regions = _iso_codes()
     return Knowledge(
         countries=frozenset(countries | iso_countries),
+        country_codes=frozenset(codes),
         regions=frozenset(regions | iso_regions),
         cities=cities,
         given_names=frozenset(_given_names()),

@@ -82,3 +82,19 @@ def test_a_person_named_in_full_with_a_given_name_is_sure() -> None:
     result = improve(text, raw)
     assert [(m.text, m.label, m.uncertain) for m in result] == [
         ("Michael Orrow", "PERSON", False), ("Orrow", "PERSON", False)]
+
+
+def test_a_lone_surname_is_uncertain_unless_titled_or_named_in_full() -> None:
+    text = "Halloran spoke. Ms. Quorrin agreed. Tova Brisk left; Brisk waved."
+    raw = spans(text, ("Halloran", "PERSON"), ("Quorrin", "PERSON"), ("Tova Brisk", "PERSON"),
+                ("Brisk", "PERSON"))
+    flags = [(m.text, m.uncertain) for m in mark_doubt(text, raw)]
+    assert flags == [("Halloran", True), ("Quorrin", False), ("Tova Brisk", False),
+                     ("Brisk", False)]
+
+
+def test_known_places_and_country_codes_are_sure_unknown_ones_are_not() -> None:
+    text = "The U.S. and Iraq met in Mosul and in Qarvelle."
+    raw = spans(text, ("U.S.", "GPE"), ("Iraq", "GPE"), ("Mosul", "GPE"), ("Qarvelle", "GPE"))
+    flags = [(m.text, m.uncertain) for m in mark_doubt(text, raw)]
+    assert flags == [("U.S.", False), ("Iraq", False), ("Mosul", False), ("Qarvelle", True)]
