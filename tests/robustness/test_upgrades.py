@@ -13,12 +13,10 @@ from lectern_testing import REPO, run_cli
 from desktop.core.paths import app_paths
 from desktop.core.safety import backups
 from desktop.core.safety.opening import open_library_safely
-from desktop.core.storage import SCHEMA_VERSION
-from desktop.core.storage.db import _migrations
+from desktop.core.storage import MIGRATION_VERSIONS, SCHEMA_VERSION
 
 FIXTURES = REPO / "tests" / "fixtures" / "libraries"
-# Migration numbers are assigned per engineer, so the sequence may skip some.
-VERSIONS = [number for number, _name, _sql in _migrations()]
+VERSIONS = MIGRATION_VERSIONS
 
 
 def _user_tables(conn: sqlite3.Connection) -> list[str]:
