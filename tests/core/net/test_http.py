@@ -65,3 +65,18 @@ def test_the_download_stops_at_the_limit() -> None:
             pytest.raises(FetchProblem, match=r"^the page is over 1 MB; Lectern imports articles of up to 1 MB"):
         fetch(server.url("/endless"), max_bytes=1024 * 1024)
     assert len(sent) < 200  # the server was not read to its end
+
+
+def test_proxies_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The local server plays the proxy: it is asked for the whole address, and the
+    # site itself is never looked up or contacted.
+    with page_server() as proxy:
+        proxy.routes["http://news.example/story"] = Reply(article_html("Via the proxy").encode())
+        monkeypatch.setenv("HTTP_PROXY", proxy.base)
+        monkeypatch.setenv("NO_PROXY", "")
+        monkeypatch.delenv("http_proxy", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        page = fetch_page("http://news.example/story")
+    assert proxy.requests == ["http://news.example/story"]
+    assert b"Via the proxy" in page.source.data
+    assert page.url == "http://news.example/story"
