@@ -14,9 +14,8 @@ from desktop.core.export.backup import backup_library
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.library import Library
-from desktop.ui import export_actions as actions
-from desktop.ui.export_dialog import ExportDialog, ExportRequest
-from desktop.ui.features import export as feature
+from desktop.ui.features.export import actions, feature
+from desktop.ui.features.export.dialog import ExportDialog, ExportRequest
 
 ARTICLE = """The Night the River Froze Over
 

@@ -9,8 +9,8 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.library import Library
-from desktop.ui.features.highlights import HighlightTools
-from desktop.ui.highlights_controller import HighlightsController
+from desktop.ui.features.highlights.controller import HighlightsController
+from desktop.ui.features.highlights.feature import HighlightTools
 from desktop.ui.reader_menu import add_reader_menu_hook, reader_menu
 
 ARTICLE = """The Night the River Froze Over

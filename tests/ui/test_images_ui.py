@@ -16,7 +16,7 @@ from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
 from desktop.ui import actions
 from desktop.ui.app import create_window
-from desktop.ui.features.images import feature_of
+from desktop.ui.features.images.feature import feature_of
 
 PICTURES = ["/img/shore.png", "/img/wall.png"]
 
