@@ -157,7 +157,7 @@ def test_corrections_dialog_lists_and_deletes(window: Any, qtbot: Any) -> None:
     assert "Lisbon" in layer_texts(window)
     # Changing the category in the table is a correction too.
     box = dialog.table.cellWidget(0, 2)
-    box.setCurrentIndex(box.findText("People"))
+    box.setCurrentIndex(box.findText("People"))  # type: ignore[attr-defined]
     assert layer_texts(window)["Tuesday"].startswith("Tuesday — People")
     window.undo_stack.undo()
     assert layer_texts(window)["Tuesday"].startswith("Tuesday — Events")
