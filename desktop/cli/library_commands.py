@@ -46,7 +46,8 @@ def _source_for(name: str) -> Source:
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
     from desktop.core.importing import stdin_source
-    from desktop.core.operations.import_articles import ImportOutcome, import_batch
+    from desktop.core.operations.import_articles import import_batch
+    from desktop.core.storage.library import ImportOutcome
 
     library = open_library()
     names: list[str] = args.paths
