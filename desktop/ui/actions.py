@@ -1,4 +1,4 @@
-"""User actions of the main window, each a small function over the core."""
+"""User actions of the main host, each a small function over the core."""
 
 from __future__ import annotations
 
@@ -10,117 +10,100 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
 from desktop.core.importing import text_source
-from desktop.core.models import Source
 from desktop.core.operations.delete_article import delete_article
 from desktop.core.operations.import_articles import ImportReport, import_batch
-from desktop.core.storage.library import Library
 from desktop.ui.file_dialogs import article_filter
-from desktop.ui.progress_dialog import TaskProgressDialog, show_error
-from desktop.ui.tasks import Progress
+from desktop.ui.progress_dialog import TaskProgressDialog
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.storage.library import Library
+    from desktop.ui.host import FeatureHost
+    from desktop.ui.tasks import Progress
 
-
-def import_dialog(window: MainWindow) -> None:
-    files, _filter = QFileDialog.getOpenFileNames(window, "Import articles", "",
+def import_dialog(host: FeatureHost) -> None:
+    files, _filter = QFileDialog.getOpenFileNames(host.as_parent(), "Import articles", "",
                                                   article_filter())
     if files:
-        import_files(window, files)
+        import_files(host, files)
 
 
-def paste_article(window: MainWindow) -> None:
+def paste_article(host: FeatureHost) -> None:
     text = QApplication.clipboard().text()
     if not text.strip():
-        QMessageBox.information(window, "Nothing to paste",
+        QMessageBox.information(host.as_parent(), "Nothing to paste",
                                 "The clipboard holds no text. Copy an article first.")
         return
-    import_text(window, text)
+    import_text(host, text)
 
 
-def import_text(window: MainWindow, text: str) -> None:
+def import_text(host: FeatureHost, text: str) -> None:
     from desktop.core.net.urls import looks_like_url
 
     if looks_like_url(text):  # an address copied where an article was expected
-        import_addresses(window, [text.strip()])
+        import_addresses(host, [text.strip()])
         return
-    run_import(window, [text_source(text, name="pasted text")])
+    run_import(host, [text_source(text, name="pasted text")])
 
 
-def import_addresses(window: MainWindow, urls: list[str]) -> None:
+def import_addresses(host: FeatureHost, urls: list[str]) -> None:
     """Download and import web pages (several at once, cleaned as they arrive)."""
-    run_import(window, list(urls), batch=_import_addresses)
+    run_import(host, list(urls), work=_import_addresses)
 
 
-def _import_addresses(library_path: Path, urls: list[str], progress: Progress) -> ImportReport:
-    """Runs off the GUI thread, with its own connection."""
+def _import_addresses(library: Library, urls: list[Any], progress: Progress) -> ImportReport:
+    """Runs off the GUI thread, on the library connection it is given."""
     from desktop.core.operations.import_urls import import_urls
 
-    library = Library.open(library_path)
-    imported: list[tuple[str, int, bool]] = []
-    failed: list[tuple[str, str]] = []
-    try:
-        for outcome in import_urls(library, urls, progress=progress):
-            if outcome.article_id is None:
-                failed.append((outcome.url, outcome.problem))
-            else:
-                imported.append((outcome.url, outcome.article_id, outcome.duplicate))
-    finally:
-        library.close()
-    return ImportReport(imported, failed)
+    report = ImportReport()
+    for outcome in import_urls(library, urls, progress=progress):
+        if outcome.article_id is None:
+            report.failed.append((outcome.url, outcome.problem))
+        else:
+            report.imported.append((outcome.url, outcome.article_id, outcome.duplicate))
+    return report
 
 
-def import_files(window: MainWindow, files: list[str]) -> None:
-    run_import(window, [Path(f) for f in files])
+def import_files(host: FeatureHost, files: list[str]) -> None:
+    run_import(host, [Path(f) for f in files])
 
 
-def _import_batch(
-    library_path: Path, items: list[Source | Path], progress: Progress
-) -> ImportReport:
-    """Runs off the GUI thread, with its own connection."""
-    library = Library.open(library_path)
-    try:
-        return import_batch(library, items, progress)
-    finally:
-        library.close()
-
-
-def run_import(window: MainWindow, items: list[Any],
-               batch: Callable[[Path, list[Any], Progress], ImportReport] | None = None) -> None:
-    """Import ``items`` off the GUI thread with a progress window; ``batch`` does the
-    work (default: files and pasted sources), and the report is shown the same way."""
-    work = batch or _import_batch
-    dialog = TaskProgressDialog(window, "Importing articles", "Importing", len(items))
+def run_import(host: FeatureHost, items: list[Any],
+               work: Callable[[Library, list[Any], Progress], ImportReport] | None = None
+               ) -> None:
+    """Import ``items`` off the GUI thread with a progress window; ``work`` does it
+    (default: files and pasted sources), and the report is shown the same way."""
+    batch = work or import_batch
+    dialog = TaskProgressDialog(host.as_parent(), "Importing articles", "Importing", len(items))
 
     def finished(report: ImportReport) -> None:
         dialog.finish()
-        window.library_changed.emit()
+        host.library_changed.emit()
         if report.imported:
-            window.open_article(report.imported[-1][1])
-        window.imports_done.emit(report)
+            host.open_article(report.imported[-1][1])
+        host.imports_done.emit(report)
         added, duplicates = report.added, report.duplicates
         parts = [f"Imported {added} article{'s' if added != 1 else ''}"]
         if duplicates:
             parts.append(f"{duplicates} already in the library")
         if report.failed:
             parts.append(f"{len(report.failed)} failed")
-        window.statusBar().showMessage(", ".join(parts), 8000)
+        host.say(", ".join(parts), 8000)
         if report.failed:
             details = "\n".join(f"• {_shown_name(n)}: {m}" for n, m in report.failed)
             box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
                               f"{len(report.failed)} of {len(items)} could not be imported. "
-                              "The others were imported.", QMessageBox.StandardButton.Ok, window)
+                              "The others were imported.", QMessageBox.StandardButton.Ok,
+                              host.as_parent())
             box.setDetailedText(details)
             box.setInformativeText(details[:600])
             box.open()
 
     def failed(exc: BaseException) -> None:
         dialog.finish()
-        show_error(window, "Import failed", f"The import stopped: {exc}")
+        host.show_error("Import failed", f"The import stopped: {exc}")
 
-    library_path = window.library.path  # read here: the worker touches no widget
-    progress = window.tasks.run(
-        lambda p: work(library_path, items, p),
+    progress = host.run_on_library(  # the worker touches no widget
+        lambda library, p: batch(library, items, p),
         on_success=finished, on_failure=failed, on_progress=dialog.progressed,
     )
     dialog.canceled.connect(progress.cancel)
@@ -131,24 +114,24 @@ def _shown_name(name: str) -> str:
     return name if "://" in name else Path(name).name
 
 
-def delete_current(window: MainWindow) -> None:
-    record = window.current_article
+def delete_current(host: FeatureHost) -> None:
+    record = host.current_article
     if record is None:
         return
     answer = QMessageBox.question(
-        window, "Delete article",
+        host.as_parent(), "Delete article",
         f"Delete “{record.title}” with its highlights and notes? This cannot be undone.",
     )
     if answer == QMessageBox.StandardButton.Yes:
-        delete_article(window.library, record.id)
-        window.close_article()
-        window.library_changed.emit()
+        delete_article(host.library, record.id)
+        host.close_article()
+        host.library_changed.emit()
 
 
-def about(window: MainWindow) -> None:
+def about(host: FeatureHost) -> None:
     QMessageBox.about(
-        window, "About Lectern",
+        host.as_parent(), "About Lectern",
         f"<b>Lectern {__version__}</b><p>Read saved articles clean, see who and what they "
         f"mention, and keep highlights and notes that export as Markdown.</p>"
-        f"<p>Library: {window.library.path}</p>",
+        f"<p>Library: {host.library.path}</p>",
     )

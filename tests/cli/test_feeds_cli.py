@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from lectern_testing import run_cli
 from page_server import PageServer, Reply, article_html, page_server
@@ -29,7 +30,7 @@ def rss(server: PageServer, items: list[tuple[str, str, str]]) -> bytes:
             f"{entries}</channel></rss>").encode()
 
 
-def _json_lines(text: str) -> list[dict[str, object]]:
+def _json_lines(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines()]
 
 

@@ -91,7 +91,8 @@ def test_a_passing_failure_is_retried_and_a_lasting_one_given_up(library) -> Non
         assert link.next_attempt_at > datetime.now(UTC).isoformat(timespec="seconds")
         assert outcomes[server.url("/gone")].status == FAILED
         assert server.count("/gone") == 1  # a 404 is not asked twice
-        assert waiting.get(ids["/gone"]).problem == "the page does not exist (404 Not Found)"  # type: ignore[union-attr]
+        gone = waiting.get(ids["/gone"])
+        assert gone is not None and gone.problem == "the page does not exist (404 Not Found)"
         assert "an image" in outcomes[server.url("/picture")].problem
         # Not due yet: a second run right away leaves it alone.
         assert list(fetch_waiting(library, retry_pauses=())) == []
