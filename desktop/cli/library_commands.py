@@ -11,7 +11,12 @@ from desktop.cli.output import emit_json, fail, open_library, warn
 
 
 def register(subcommands: Any) -> None:
-    p = subcommands.add_parser("import", help="import saved pages, text or Markdown files")
+    p = subcommands.add_parser(
+        "import", help="import saved pages, text or Markdown files, or another app's export",
+        description="Import saved pages, text or Markdown files, or move in from another "
+                    "app: exports of Pocket, Instapaper, Omnivore, Readwise, wallabag, "
+                    "Kindle (My Clippings.txt), Hypothesis, Matter and browser bookmarks "
+                    "are recognised by their content, with their highlights and notes.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files to import ('-' reads stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_import)
@@ -47,6 +52,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.paths:
         try:
+            if name != "-" and _moved_in(library, name, args.json):
+                continue
             outcome = library.import_source(_source_for(name))
         except LecternError as exc:
             failed += 1
@@ -64,6 +71,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             note = " (already in the library)" if outcome.duplicate else ""
             print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
     return 1 if failed else 0
+
+
+def _moved_in(library: Any, name: str, as_json: bool) -> bool:
+    """Import ``name`` if it is another app's export; False if it is not one."""
+    from desktop.core.movein.files import move_in
+
+    summary = move_in(library, Path(name))
+    if summary is None:
+        return False
+    if as_json:
+        emit_json(summary.as_dict())
+    else:
+        print(f"{name}: {summary.line()}")
+        for problem in summary.problems:
+            warn(f"{name}: {problem}")
+    return True
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
