@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
@@ -16,9 +17,11 @@ from desktop.ui.progress_dialog import TaskProgressDialog, show_error
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
+    from desktop.core.movein.summary import MoveInSummary
     from desktop.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
+IMPORT_FILTER = ("Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;"
+                 "Exports of other apps (*.csv *.json *.zip *.html *.txt);;All files (*)")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ImportReport:
 
     imported: list[tuple[str, int, bool]]  # (source name, article id, was a duplicate)
     failed: list[tuple[str, str]]  # (source name, message)
+    moved_in: list[MoveInSummary] = field(default_factory=list)  # other apps' exports
 
 
 def import_dialog(window: MainWindow) -> None:
@@ -56,9 +60,12 @@ def _import_batch(
     library_path: Path, items: list[Source | Path], progress: Progress
 ) -> ImportReport:
     """Runs off the GUI thread, with its own connection."""
+    from desktop.core.movein.files import move_in  # here: never on the way to the window
+
     library = Library.open(library_path)
     imported: list[tuple[str, int, bool]] = []
     failed: list[tuple[str, str]] = []
+    moved_in: list[MoveInSummary] = []
     try:
         for done, item in enumerate(items):
             if progress.cancelled:
@@ -66,6 +73,11 @@ def _import_batch(
             name = item.name if isinstance(item, Source) else str(item)
             progress.report(done, len(items), Path(name).name)
             try:
+                if isinstance(item, Path):  # another app's export, recognised by content
+                    summary = move_in(library, item, progress)
+                    if summary is not None:
+                        moved_in.append(summary)
+                        continue
                 source = item if isinstance(item, Source) else read_source(item)
                 outcome = library.import_source(source)
             except LecternError as exc:
@@ -77,7 +89,7 @@ def _import_batch(
         progress.report(len(items), len(items), "")
     finally:
         library.close()
-    return ImportReport(imported, failed)
+    return ImportReport(imported, failed, moved_in)
 
 
 def run_import(window: MainWindow, items: list[Source | Path]) -> None:
@@ -96,6 +108,9 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
             parts.append(f"{duplicates} already in the library")
         if report.failed:
             parts.append(f"{len(report.failed)} failed")
+        if report.moved_in:
+            parts = [s.line() for s in report.moved_in] + (parts if report.imported else [])
+            show_moved_in(window, report.moved_in)
         window.statusBar().showMessage(", ".join(parts), 8000)
         if report.failed:
             details = "\n".join(f"• {Path(n).name}: {m}" for n, m in report.failed)
@@ -116,6 +131,24 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
         on_success=finished, on_failure=failed, on_progress=dialog.progressed,
     )
     dialog.canceled.connect(progress.cancel)
+
+
+def show_moved_in(window: MainWindow, summaries: list[MoveInSummary]) -> QMessageBox:
+    """What each export brought, with its problems (row or entry) in the details."""
+    problems = [f"• {Path(s.source).name}: {p}" for s in summaries for p in s.problems]
+    box = QMessageBox(QMessageBox.Icon.Information, "Moved in",
+                      "\n".join(s.line() for s in summaries), QMessageBox.StandardButton.Ok,
+                      window)
+    box.setObjectName("movedInSummary")
+    waiting = sum(s.waiting for s in summaries)
+    if waiting:
+        box.setInformativeText(f"{waiting} links wait to be downloaded (lectern fetch); "
+                               "their highlights are placed when their text arrives.")
+    if problems:
+        box.setDetailedText("\n".join(problems))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def delete_current(window: MainWindow) -> None:

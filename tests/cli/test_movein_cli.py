@@ -10,7 +10,7 @@ from pathlib import Path
 from lectern_testing import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "tests" / "core" / "movein"))
-from movein_exports import FIXTURES, pocket_zip  # noqa: E402
+from movein_exports import FIXTURES, pocket_zip
 
 
 def test_a_pocket_zip_named_csv_is_moved_in_with_a_summary(tmp_path: Path) -> None:

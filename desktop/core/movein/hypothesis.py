@@ -19,9 +19,9 @@ APP = "Hypothesis"
 def _annotations(value: Any) -> list[Any] | None:
     if isinstance(value, dict):
         value = value.get("annotations", value.get("rows"))
-    if isinstance(value, list) and value and isinstance(value[0], dict):
-        if "uri" in value[0] and ("target" in value[0] or "text" in value[0]):
-            return value
+    if (isinstance(value, list) and value and isinstance(value[0], dict) and "uri" in value[0]
+            and ("target" in value[0] or "text" in value[0])):
+        return value
     return None
 
 

@@ -113,7 +113,7 @@ def _read_annotations(data: bytes, found: _Annotated, bundle: Bundle, name: str)
             bundle.problem(f"{name} entry {number}", "no URL; its highlights were skipped")
             continue
         url = str(entry["url"]).strip()
-        title, marks = found.setdefault(url, (str(entry.get("title") or ""), []))
+        _title, marks = found.setdefault(url, (str(entry.get("title") or ""), []))
         for mark in entry.get("highlights") or []:
             if isinstance(mark, dict) and str(mark.get("quote") or "").strip():
                 marks.append(Highlight(

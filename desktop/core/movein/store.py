@@ -20,7 +20,7 @@ from desktop.core.annotations.store import AnnotationStore
 from desktop.core.errors import ImportProblem
 from desktop.core.importing import Source, clean_source
 from desktop.core.movein.books import book_key, store_book
-from desktop.core.movein.bundle import Bundle, Item
+from desktop.core.movein.bundle import Bundle, Item, Problem
 from desktop.core.movein.summary import MoveInSummary
 from desktop.core.movein.urls import canonical_url
 from desktop.core.storage.reading_state import ReadingStates
@@ -102,9 +102,7 @@ def import_bundle(library: Library, bundle: Bundle, source: str,
     return summary
 
 
-def _problem(item: Item, message: str) -> object:
-    from desktop.core.movein.bundle import Problem
-
+def _problem(item: Item, message: str) -> Problem:
     return Problem(item.entry or item.title or item.url, message)
 
 

@@ -23,7 +23,7 @@ def canonical_url(url: str) -> str:
         return text
     scheme = parts.scheme.lower()
     host = parts.hostname.lower()
-    if port and not ((scheme, port) in (("http", 80), ("https", 443))):
+    if port and (scheme, port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{port}"
     if parts.username or parts.password:
         host = parts.netloc.rsplit("@", 1)[0] + "@" + host

@@ -185,7 +185,8 @@ class WaitingLinks:
             # The origin's note becomes the article's note, unless it has one already.
             conn.execute(
                 "INSERT INTO notes (article_id, markdown, updated_at)"
-                " SELECT ?, note, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM waiting_links WHERE id = ? AND note != ''"
+                " SELECT ?, note, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
+                " FROM waiting_links WHERE id = ? AND note != ''"
                 " ON CONFLICT(article_id) DO NOTHING", (article_id, link_id))
             conn.execute("DELETE FROM waiting_highlights WHERE link_id = ?", (link_id,))
 

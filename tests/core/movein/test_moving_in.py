@@ -10,6 +10,7 @@ from movein_exports import FIXTURES, fixture, pocket_zip
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.annotations.across_library import all_highlights
+from desktop.core.importing import text_source
 from desktop.core.library import Library
 from desktop.core.movein import read_export
 from desktop.core.movein.files import move_in
@@ -144,3 +145,13 @@ def test_a_file_that_is_no_export_is_left_to_the_article_import(library: Library
     page.write_text("<html><body><p>An article.</p></body></html>")
     assert move_in(library, page) is None
     assert move_in(library, FIXTURES / "pocket.csv") is not None
+
+
+def test_a_bookmark_description_becomes_the_fetched_article_note(library: Library) -> None:
+    bring(library, fixture("bookmarks.html"))
+    waiting = WaitingLinks(library)
+    link = waiting.find("https://example.org/portolan")
+    assert link is not None and link.tags == ("Research/Maps-&-Charts", "maps", "medieval")
+    outcome = library.import_source(text_source("Portolan charts\n\nCharts of the sea."))
+    waiting.mark_done(link.id, outcome.article.id)
+    assert library.note(outcome.article.id).startswith("Sea charts drawn from compass")

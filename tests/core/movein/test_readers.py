@@ -94,7 +94,7 @@ def test_wallabag_carries_text_states_tags_and_annotations() -> None:
     assert river.archived and not river.favourite and river.tags == ("rivers", "winter")
     assert river.author == "Ana Ruiz"
     assert river.saved_at == "2020-01-15T09:00:00+00:00"
-    assert [(h.quote, h.note) for h in river.highlights][0] == (
+    assert (river.highlights[0].quote, river.highlights[0].note) == (
         "the town walked across it to the market", "the whole town")
     assert link.favourite and link.tags == ("bells",) and not link.content_kind
 
@@ -155,18 +155,18 @@ def test_matter_queue_read_and_favourites() -> None:
 
 
 def test_columns_in_any_order_and_case_extra_columns_and_iso_dates() -> None:
-    data = ("STATUS,Extra,Tags,URL,Title,Time_Added\n"
-            "archive,x,a|b,https://example.org/a,A,2024-01-02T03:04:05Z\n").encode()
+    data = (b"STATUS,Extra,Tags,URL,Title,Time_Added\n"
+            b"archive,x,a|b,https://example.org/a,A,2024-01-02T03:04:05Z\n")
     (item,) = read("x", data).items
     assert (item.title, item.archived, item.tags) == ("A", True, ("a", "b"))
     assert item.saved_at == "2024-01-02T03:04:05+00:00"
 
 
 def test_a_malformed_row_is_reported_and_the_rest_imported() -> None:
-    data = ("title,url,time_added,tags,status\n"
-            "ok,https://example.org/1,1700000000,,unread\n"
-            "too,many,columns,here,and,more,than,ever\n"
-            "fine,https://example.org/2,not a date,,unread\n").encode()
+    data = (b"title,url,time_added,tags,status\n"
+            b"ok,https://example.org/1,1700000000,,unread\n"
+            b"too,many,columns,here,and,more,than,ever\n"
+            b"fine,https://example.org/2,not a date,,unread\n")
     bundle = read("x", data)
     assert [i.url for i in bundle.items] == ["https://example.org/1", "https://example.org/2"]
     assert bundle.items[1].saved_at == ""
