@@ -11,6 +11,7 @@ a highlight already there is left as the reader may have edited it.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from desktop.core.library import Library
 
 BATCH = 500  # links saved per transaction
+# Progress is told at most this often: each report repaints the window's progress
+# dialog, and a GUI thread that paints while this thread holds the interpreter
+# waits for it (reports every 25 items stalled the window up to 200 ms).
+REPORT_EVERY_S = 0.25
 
 
 class ProgressLike(Protocol):
@@ -80,10 +85,12 @@ def import_bundle(library: Library, bundle: Bundle, source: str,
     summary.duplicates += repeats
     total = len(items)
     links: list[Item] = []
+    reported = 0.0
     for done, item in enumerate(items):
         if progress.cancelled:
             break
-        if done % 25 == 0:
+        if time.monotonic() - reported >= REPORT_EVERY_S:
+            reported = time.monotonic()
             progress.report(done, total, item.title or item.url)
         if item.book:
             _book(library, item, bundle.app, summary)
