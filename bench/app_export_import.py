@@ -29,8 +29,9 @@ ROWS = 6000
 HIGHLIGHTS = 500
 TARGET_SECONDS = 30.0
 STALL_TARGET_MS = 100.0
-WORDS = ("river ice town market bridge ferry winter spring thunder carts children piers "
-         "keeper light coast harbour storm village chart compass archive").split()
+WORDS = ("river", "ice", "town", "market", "bridge", "ferry", "winter", "spring", "thunder",
+         "carts", "children", "piers", "keeper", "light", "coast", "harbour", "storm",
+         "village", "chart", "compass", "archive")
 
 
 def data_folder() -> Path:
