@@ -42,8 +42,8 @@ class ExportArchive:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except _INFLATE_ERRORS as exc:
-            raise ImportProblem(f"the ZIP archive is damaged ({exc}); nothing was "
-                                "imported") from None
+            raise ImportProblem(f"this is a ZIP archive, but a damaged one ({exc}); "
+                                "nothing was imported") from None
         check_members(infos)
         self.names = [i.filename for i in infos if not i.is_dir()]
 
