@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _ROOT_FOLDER_MARKS = ("personal_toolbar_folder", "unfiled_bookmarks_folder")
+# The browsers' own top folders, where no attribute marks them (Chrome, Edge,
+# Safari, Firefox's menu): where a bookmark sits, not what it is about.
+_ROOT_FOLDER_NAMES = frozenset({
+    "bookmarks bar", "bookmarks toolbar", "bookmarks menu", "other bookmarks",
+    "mobile bookmarks", "favorites bar", "favourites bar", "other favorites",
+    "favorites", "lesezeichenleiste", "weitere lesezeichen", "barre de favoris",
+    "autres favoris", "barra de marcadores", "otros marcadores"})
 
 
 @dataclass
@@ -70,7 +77,9 @@ class _Walker(HTMLParser):
             self._section = self._take()
         elif tag == "h3" and self._capture == "folder":
             name = self._take()
-            self._pending_folder = None if self._root_folder else (name or None)
+            root = self._root_folder or (not self._folders[1:] and
+                                         name.casefold() in _ROOT_FOLDER_NAMES)
+            self._pending_folder = None if root else (name or None)
         elif tag == "a" and self._capture == "link":
             self.links[-1].title = self._take()
         elif tag == "dl":

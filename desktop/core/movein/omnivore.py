@@ -72,7 +72,8 @@ def _add(bundle: Bundle, entry: Any, where: str, content: str, marks: str) -> No
     bundle.items.append(Item(
         title=str(entry.get("title") or ""), url=url, author=str(entry.get("author") or ""),
         saved_at=parse_date(entry.get("savedAt") or entry.get("createdAt")),
-        tags=tag_list(entry.get("labels")), archived=state == "archived",
+        tags=tag_list(entry.get("labels")),
+        archived=state == "archived" or bool(entry.get("archivedAt")),
         favourite=bool(entry.get("isStarred") or entry.get("starred")),
         progress=share(entry.get("readingProgress") or 0),
         description=str(entry.get("description") or "") if not content else "",

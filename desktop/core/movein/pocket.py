@@ -5,7 +5,10 @@ CSV columns: ``title,url,time_added,tags,status``; ``time_added`` in epoch secon
 tags separated by ``|``, status ``unread`` or ``archive``. Annotations: a JSON list
 of ``{"url", "title", "highlights": [{"quote", "created_at"}]}`` in reading order.
 The HTML export lists links under ``<h1>Unread</h1>`` and ``<h1>Read Archive</h1>``
-with ``time_added`` and comma-separated ``tags`` attributes.
+with ``time_added`` and comma-separated ``tags`` attributes. Pocket's API answer
+(``{"list": {id: item}}``, what tools such as pockexport saved) is read too:
+``given_url``, ``status`` 0/1/2 (unread, archived, deleted), ``favorite``, tags as
+an object, and highlights as ``annotations``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,14 @@ from typing import Any
 
 from desktop.core.movein.bundle import Bundle, Highlight, Item
 from desktop.core.movein.export_file import ExportFile
-from desktop.core.movein.fields import Row, csv_rows, parse_date, split_tags, truthy
+from desktop.core.movein.fields import (
+    Row,
+    csv_rows,
+    parse_date,
+    split_tags,
+    tag_list,
+    truthy,
+)
 from desktop.core.movein.links_html import html_links
 
 APP = "Pocket"
@@ -31,7 +41,7 @@ def sniff(export: ExportFile) -> bool:
     header = set(export.header)
     if {"url", "timeadded"} <= header and ("status" in header or "tags" in header):
         return True
-    if _annotation_list(export.json):
+    if _annotation_list(export.json) or _api_items(export.json) is not None:
         return True
     head = export.head[:2048].lower()
     return head.startswith(("<!doctype", "<html")) and (
@@ -55,6 +65,8 @@ def read(export: ExportFile) -> Bundle:
         for name in archive.matching(lambda n: bool(_PART_JSON.search(n))):
             _read_annotations(archive.read(name), quotes, bundle, name)
         bundle.items = _with_highlights(items, quotes)
+    elif _api_items(export.json) is not None:
+        bundle.items = _api(export.json, bundle)
     elif _annotation_list(export.json):
         alone: _Annotated = {}
         _read_annotations(export.data, alone, bundle, "annotations")
@@ -145,3 +157,46 @@ def _html_items(text: str) -> list[Item]:
             entry=f"link {link.number}",
         ))
     return items
+
+
+def _api_items(value: Any) -> dict[str, Any] | None:
+    listed = value.get("list") if isinstance(value, dict) else None
+    if isinstance(listed, dict) and listed:
+        first = next(iter(listed.values()))
+        if isinstance(first, dict) and ("given_url" in first or "resolved_url" in first):
+            return listed
+    return None
+
+
+def _api(value: Any, bundle: Bundle) -> list[Item]:
+    entries = [e for e in (_api_items(value) or {}).values() if isinstance(e, dict)]
+    entries.sort(key=lambda e: share_key(e.get("sort_id")))
+    items = []
+    for number, entry in enumerate(entries, start=1):
+        url = str(entry.get("given_url") or entry.get("resolved_url") or "").strip()
+        if not url:
+            bundle.problem(f"item {number}", "no URL; skipped")
+            continue
+        status = str(entry.get("status", "0"))
+        if status == "2":
+            bundle.skip("deleted items")
+            continue
+        tags = entry.get("tags")
+        marks = [Highlight(quote=str(m["quote"]), created_at=parse_date(m.get("created_at")))
+                 for m in entry.get("annotations") or []
+                 if isinstance(m, dict) and str(m.get("quote") or "").strip()]
+        items.append(Item(
+            title=str(entry.get("given_title") or entry.get("resolved_title") or ""), url=url,
+            saved_at=parse_date(entry.get("time_added")),
+            tags=tuple(tags) if isinstance(tags, dict) else tag_list(tags),
+            archived=status == "1", favourite=truthy(entry.get("favorite")),
+            highlights=tuple(marks), entry=f"item {number}"))
+    return items
+
+
+def share_key(raw: Any) -> float:
+    """Pocket's ``sort_id`` as a number (the API writes it as one, or as text)."""
+    try:
+        return float(raw)
+    except (TypeError, ValueError):
+        return 0.0

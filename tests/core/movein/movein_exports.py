@@ -25,8 +25,8 @@ def zipped(members: dict[str, bytes | str]) -> bytes:
 def pocket_zip(rows: list[tuple[str, str, int, str, str]],
                annotations: list[dict[str, object]]) -> bytes:
     """Pocket's 2025 export: part_000000.csv and annotations/part_000000.json."""
-    lines = ["title,url,time_added,tags,status"]
+    lines = ["title,url,time_added,cursor,tags,status"]  # as Pocket wrote it in 2025
     for title, url, added, tags, status in rows:
-        lines.append(f'"{title}",{url},{added},{tags},{status}')
+        lines.append(f'"{title}",{url},{added},c{added},{tags},{status}')
     return zipped({"part_000000.csv": "\n".join(lines) + "\n",
                    "annotations/part_000000.json": json.dumps(annotations)})

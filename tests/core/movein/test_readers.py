@@ -171,3 +171,40 @@ def test_a_malformed_row_is_reported_and_the_rest_imported() -> None:
     assert [i.url for i in bundle.items] == ["https://example.org/1", "https://example.org/2"]
     assert bundle.items[1].saved_at == ""
     assert [p.entry for p in bundle.problems] == ["row 2"]
+
+
+def test_pocket_api_json_items_states_tags_and_annotations() -> None:
+    import json
+
+    listed = {"status": 1, "list": {
+        "22": {"item_id": "22", "given_url": "https://example.org/b", "given_title": "B",
+               "status": "1", "favorite": "1", "time_added": "1464715504", "sort_id": 1,
+               "tags": {"quantum": {"item_id": "22", "tag": "quantum"}},
+               "annotations": [{"quote": "a passage", "created_at": "2020-10-05 20:40:23"}]},
+        "11": {"item_id": "11", "given_url": "https://example.org/a", "given_title": "A",
+               "status": "0", "favorite": "0", "time_added": "1464715500", "sort_id": 0},
+        "33": {"item_id": "33", "given_url": "https://example.org/gone", "status": "2",
+               "sort_id": 2},
+    }}
+    bundle = read("pocket.json", json.dumps(listed).encode())
+    assert bundle.app == "Pocket"
+    first, second = bundle.items
+    assert (first.url, first.archived, first.favourite) == ("https://example.org/a", False, False)
+    assert second.archived and second.favourite and second.tags == ("quantum",)
+    assert second.highlights[0].created_at == "2020-10-05T20:40:23+00:00"
+    assert bundle.skipped == {"deleted items": 1}
+
+
+def test_browser_root_folders_without_marks_are_no_tags() -> None:
+    data = b"""<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<DL><p>
+<DT><H3>Other bookmarks</H3>
+<DL><p>
+<DT><H3>Recipes</H3>
+<DL><p><DT><A HREF="https://example.org/bread" TAGS="baking">Bread</A></DL><p>
+<DT><A HREF="https://example.org/loose">Loose</A>
+</DL><p>
+</DL><p>"""
+    items = read("bookmarks.html", data).items
+    assert [(i.title, i.tags) for i in items] == [("Bread", ("Recipes", "baking")),
+                                                  ("Loose", ())]
