@@ -75,8 +75,8 @@ def build_export(path: Path) -> Path:
 
 
 def core_runs(export: Path, runs: int) -> tuple[list[float], list[float], dict[str, int]]:
-    from desktop.core.library import Library
-    from desktop.core.movein.files import move_in
+    from desktop.core.operations.move_in.files import move_in
+    from desktop.core.storage.library import Library
 
     first: list[float] = []
     again: list[float] = []

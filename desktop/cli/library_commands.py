@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import emit_json, fail, open_library, warn
+
+if TYPE_CHECKING:
+    from desktop.core.models import Source
 
 
 def register(subcommands: Any) -> None:
@@ -37,16 +40,17 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_show)
 
 
-def _source_for(name: str) -> Any:
-    from desktop.core.importing import read_source, text_source
+def _source_for(name: str) -> Source:
+    from desktop.core.importing import read_source, stdin_source
 
     if name == "-":
-        return text_source(sys.stdin.read(), name="stdin")
+        return stdin_source(sys.stdin)
     return read_source(Path(name))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
+    from desktop.core.operations.import_articles import import_source
 
     library = open_library()
     failed = 0
@@ -54,7 +58,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             if name != "-" and _moved_in(library, name, args.json):
                 continue
-            outcome = library.import_source(_source_for(name))
+            outcome = import_source(library, _source_for(name))
         except LecternError as exc:
             failed += 1
             warn(f"{name}: {exc}")
@@ -75,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _moved_in(library: Any, name: str, as_json: bool) -> bool:
     """Import ``name`` if it is another app's export; False if it is not one."""
-    from desktop.core.movein.files import move_in
+    from desktop.core.operations.move_in.files import move_in
 
     summary = move_in(library, Path(name))
     if summary is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 WAITING = "waiting"
 

@@ -21,9 +21,9 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.annotations.across_library import all_highlights
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter
-from desktop.core.library import Library
-from desktop.core.movein import read_export
-from desktop.core.movein.store import import_bundle
+from desktop.core.importing.exports import read_export
+from desktop.core.operations.move_in.store import import_bundle
+from desktop.core.storage.library import Library
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäéñ", min_size=1, max_size=8)
 _PHRASE = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)

@@ -11,11 +11,12 @@ from movein_exports import FIXTURES, fixture, pocket_zip
 from desktop.core.annotations import AnnotationStore
 from desktop.core.annotations.across_library import all_highlights
 from desktop.core.importing import text_source
-from desktop.core.library import Library
-from desktop.core.movein import read_export
-from desktop.core.movein.files import move_in
-from desktop.core.movein.store import import_bundle
-from desktop.core.movein.summary import MoveInSummary
+from desktop.core.importing.exports import read_export
+from desktop.core.operations.import_articles import import_source
+from desktop.core.operations.move_in.files import move_in
+from desktop.core.operations.move_in.store import import_bundle
+from desktop.core.operations.move_in.summary import MoveInSummary
+from desktop.core.storage.library import Library
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.core.storage.waiting import WaitingLinks
 
@@ -152,6 +153,6 @@ def test_a_bookmark_description_becomes_the_fetched_article_note(library: Librar
     waiting = WaitingLinks(library)
     link = waiting.find("https://example.org/portolan")
     assert link is not None and link.tags == ("Research/Maps-&-Charts", "maps", "medieval")
-    outcome = library.import_source(text_source("Portolan charts\n\nCharts of the sea."))
+    outcome = import_source(library, text_source("Portolan charts\n\nCharts of the sea."))
     waiting.mark_done(link.id, outcome.article.id)
     assert library.note(outcome.article.id).startswith("Sea charts drawn from compass")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from movein_exports import fixture
 
-from desktop.core.movein import Bundle, read_export
+from desktop.core.importing.exports import Bundle, read_export
 
 
 def read(name: str, data: bytes | None = None) -> Bundle:

@@ -11,8 +11,8 @@ import pytest
 from movein_exports import pocket_zip, zipped
 
 from desktop.core.errors import ImportProblem
-from desktop.core.movein import read_export
-from desktop.core.movein.omnivore import highlights_markdown
+from desktop.core.importing.exports import read_export
+from desktop.core.importing.exports.omnivore import highlights_markdown
 
 
 def test_pocket_2025_zip_joins_highlights_to_their_links_in_order() -> None:

@@ -35,7 +35,7 @@ def _read_all(library_path: Path, _progress: Progress) -> tuple[list[LibraryHigh
                                                                 dict[str, str]]:
     """Off the GUI thread, with its own connection."""
     from desktop.core.annotations import AnnotationStore
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     library = Library.open(library_path)
     try:

@@ -1,0 +1,64 @@
+"""The one registry of the kinds of source Lectern imports.
+
+The CLI, the file dialogs, drag and drop, the sample library and the update
+command all ask here which files are articles and which reader cleans them, so a
+new kind is one reader module and one line in ``READERS``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.errors import ImportProblem
+from desktop.core.importing.readers import html, markdown, text
+from desktop.core.importing.readers.base import SNIFF_BYTES, Reader
+
+# Suffixes are checked first; then each reader's sniff in this order; then text.
+READERS: tuple[Reader, ...] = (html.READER, markdown.READER, text.READER)
+FALLBACK = text.READER
+
+
+def reader(kind: str) -> Reader:
+    for candidate in READERS:
+        if candidate.kind == kind:
+            return candidate
+    raise ImportProblem(f"Lectern cannot read sources of kind {kind!r}")
+
+
+def kind_for(path: Path, data: bytes) -> str:
+    """The kind of a file: by its suffix, else by its first bytes, else text."""
+    suffix = path.suffix.lower()
+    for candidate in READERS:
+        if suffix in candidate.suffixes:
+            return candidate.kind
+    head = data[:SNIFF_BYTES]
+    for candidate in READERS:
+        if candidate.sniff(head):
+            return candidate.kind
+    return FALLBACK.kind
+
+
+def suffixes() -> tuple[str, ...]:
+    """Every suffix some reader claims, in registry order."""
+    return tuple(s for candidate in READERS for s in candidate.suffixes)
+
+
+def is_article_file(path: Path) -> bool:
+    """Whether a dropped or listed file is one Lectern reads by its name."""
+    return path.suffix.lower() in suffixes()
+
+
+# Other apps' exports (Pocket, Instapaper, Omnivore, Readwise, wallabag, Kindle,
+# Hypothesis, Matter, bookmark files) hold many items each and are told apart by
+# their content, never their name (Pocket's ZIP is named .csv): the registry of
+# their readers is ``desktop.core.importing.exports.FORMATS``, asked before a file
+# is read as an article (``desktop.core.operations.import_articles``).
+EXPORT_SUFFIXES: tuple[str, ...] = (".csv", ".json", ".zip", ".txt", ".html", ".htm")
+
+
+def export_app(path: Path) -> str | None:
+    """The app whose export ``path`` is ("Pocket", "Kindle"…), or None."""
+    from desktop.core.importing.exports import open_export
+
+    found = open_export(path)
+    return None if found is None else found[0].app
