@@ -50,47 +50,43 @@ def _source_for(name: str) -> Source:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
-    from desktop.core.operations.import_articles import import_source
+    from desktop.core.importing import stdin_source
+    from desktop.core.operations.import_articles import import_batch
+    from desktop.core.operations.move_in import MoveInSummary
+    from desktop.core.storage.library import ImportOutcome
 
     library = open_library()
-    failed = 0
-    for name in args.paths:
-        try:
-            if name != "-" and _moved_in(library, name, args.json):
-                continue
-            outcome = import_source(library, _source_for(name))
-        except LecternError as exc:
-            failed += 1
-            warn(f"{name}: {exc}")
+    names: list[str] = args.paths
+
+    def tell(index: int, result: ImportOutcome | LecternError | MoveInSummary) -> None:
+        name = names[index]  # as the user wrote it
+        if isinstance(result, MoveInSummary):  # another app's export
             if args.json:
-                emit_json({"source": name, "error": str(exc)})
-            continue
-        record = outcome.article
+                emit_json(result.as_dict())
+            else:
+                print(f"{name}: {result.line()}")
+            for problem in result.problems:
+                warn(f"{name}: {problem}")
+            return
+        if isinstance(result, LecternError):
+            warn(f"{name}: {result}")
+            if args.json:
+                emit_json({"source": name, "error": str(result)})
+            return
+        record = result.article
         if args.json:
             emit_json({
                 "id": record.id, "title": record.title, "words": record.word_count,
-                "source": name, "duplicate": outcome.duplicate,
+                "source": name, "duplicate": result.duplicate,
             })
         else:
-            note = " (already in the library)" if outcome.duplicate else ""
+            note = " (already in the library)" if result.duplicate else ""
             print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
-    return 1 if failed else 0
 
-
-def _moved_in(library: Any, name: str, as_json: bool) -> bool:
-    """Import ``name`` if it is another app's export; False if it is not one."""
-    from desktop.core.operations.move_in.files import move_in
-
-    summary = move_in(library, Path(name))
-    if summary is None:
-        return False
-    if as_json:
-        emit_json(summary.as_dict())
-    else:
-        print(f"{name}: {summary.line()}")
-        for problem in summary.problems:
-            warn(f"{name}: {problem}")
-    return True
+    items: list[Source | Path] = [stdin_source(sys.stdin) if name == "-" else Path(name)
+                                  for name in names]
+    report = import_batch(library, items, on_each=tell)
+    return 1 if report.failed else 0
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

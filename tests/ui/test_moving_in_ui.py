@@ -39,7 +39,7 @@ def test_all_highlights_filters_and_opens_the_article_at_the_highlight(
     from desktop.ui.features.all_highlights.window import AllHighlightsWindow
 
     move_in(qtbot, window, "wallabag.json", "My Clippings.txt", "hypothesis.json")
-    action = next(a for a in window.menus["view"].actions() if "All &Highlights" in a.text())
+    action = next(a for a in window.menu("view").actions() if "All &Highlights" in a.text())
     action.trigger()
     dialog = window.findChild(AllHighlightsWindow)
     qtbot.waitUntil(lambda: dialog.model.total == 12, timeout=10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,8 +44,14 @@ class ImportReport:
         return len(self.imported) - self.added
 
 
+# Told of each item as soon as it is done (its index in the batch, and what became of
+# it), so the CLI can print one line per file in the order given.
+EachItem = Callable[[int, "ImportOutcome | LecternError | MoveInSummary"], None]
+
+
 def import_batch(library: Library, items: list[Source | Path],
-                 progress: ProgressSink = NO_PROGRESS) -> ImportReport:
+                 progress: ProgressSink = NO_PROGRESS,
+                 on_each: EachItem | None = None) -> ImportReport:
     """Import each item in turn; one that fails is reported and the rest go on.
     A file that is another app's export (recognised by content) moves in whole."""
     from desktop.core.operations.move_in import move_in
@@ -59,14 +66,22 @@ def import_batch(library: Library, items: list[Source | Path],
             summary = move_in(library, item, progress) if isinstance(item, Path) else None
             if summary is not None:
                 report.moved_in.append(summary)
+                if on_each is not None:
+                    on_each(done, summary)
                 continue
             outcome = import_source(library, item if isinstance(item, Source)
                                     else read_source(item))
         except LecternError as exc:
             report.failed.append((name, str(exc)))
+            result: ImportOutcome | LecternError = exc
         except Exception as exc:  # a bug must not lose the rest of the batch
-            report.failed.append((name, f"unexpected error: {type(exc).__name__}: {exc}"))
+            message = f"unexpected error: {type(exc).__name__}: {exc}"
+            report.failed.append((name, message))
+            result = LecternError(message)
         else:
             report.imported.append((name, outcome.article.id, outcome.duplicate))
+            result = outcome
+        if on_each is not None:
+            on_each(done, result)
     progress.report(len(items), len(items), "")
     return report

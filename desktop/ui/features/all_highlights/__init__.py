@@ -11,21 +11,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 
-def install(window: MainWindow) -> None:
+def install(host: FeatureHost) -> None:
     def show() -> None:
         from desktop.ui.features.all_highlights.window import AllHighlightsWindow
 
-        found = window.findChild(AllHighlightsWindow)
+        found = host.as_parent().findChild(AllHighlightsWindow)
         if found is None:
-            found = AllHighlightsWindow(window)
+            found = AllHighlightsWindow(host)
         found.show()
         found.raise_()
         found.activateWindow()
         found.reload()
 
-    window.menus["view"].addSeparator()
-    window.add_action("view", "All &Highlights…", show, "Ctrl+Shift+H",
+    host.menu("view").addSeparator()
+    host.add_action("view", "All &Highlights…", show, "Ctrl+Shift+H",
                       "Every highlight in the library, filterable")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
@@ -20,36 +19,31 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations.across_library import LibraryHighlight, all_highlights
-from desktop.core.links import article_link
 from desktop.ui.features.all_highlights.model import HighlightsTable
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.storage.library import Library
+    from desktop.ui.host import FeatureHost
 
 _STATUSES = (("Any status", ""), ("Anchored", "anchored"), ("Orphaned", "orphaned"),
              ("Waiting for their page", "waiting"))
 
 
-def _read_all(library_path: Path, _progress: Progress) -> tuple[list[LibraryHighlight],
-                                                                dict[str, str]]:
-    """Off the GUI thread, with its own connection."""
+def _read_all(library: Library, _progress: Progress) -> tuple[list[LibraryHighlight],
+                                                              dict[str, str]]:
+    """Off the GUI thread, with the worker's own connection."""
     from desktop.core.annotations import AnnotationStore
-    from desktop.core.storage.library import Library
 
-    library = Library.open(library_path)
-    try:
-        return all_highlights(library), AnnotationStore(library).color_meanings()
-    finally:
-        library.close()
+    return all_highlights(library), AnnotationStore(library).color_meanings()
 
 
 class AllHighlightsWindow(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.as_parent())
         self.setObjectName("allHighlights")
         self.setWindowTitle("All Highlights")
-        self.window_ = window
+        self.host = host
         self.model = HighlightsTable()
         self.filter = QLineEdit(placeholderText="Filter: words in quotes, notes, tags, titles…")
         self.filter.setClearButtonEnabled(True)
@@ -86,8 +80,7 @@ class AllHighlightsWindow(QDialog):
     def reload(self) -> None:
         """Read the library again (off the GUI thread); the filter stays as typed."""
         self.count.setText("Reading the library…")
-        library_path = self.window_.library.path
-        self.window_.tasks.run(lambda p: _read_all(library_path, p), on_success=self._loaded)
+        self.host.run_on_library(_read_all, on_success=self._loaded)
 
     def _loaded(self, found: tuple[list[LibraryHighlight], dict[str, str]]) -> None:
         highlights, self.model.meanings = found
@@ -111,5 +104,7 @@ class AllHighlightsWindow(QDialog):
             self.count.setText("This highlight waits for its page to be downloaded "
                                "(lectern fetch); it is placed when the text arrives.")
             return
-        self.window_.open_link(article_link(item.article_id, f"hl-{item.id[:12]}"))
-        self.window_.activateWindow()
+        # As a lectern:// link to the highlight opens it: the article, then the place.
+        self.host.open_article(item.article_id)
+        self.host.link_opened.emit(item.article_id, f"hl-{item.id[:12]}")
+        self.host.as_parent().activateWindow()
