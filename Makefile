@@ -32,7 +32,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py --write $(BENCH_FLAGS)
 
 # -- packaging (packaging/README.md) -------------------------------------------
 
