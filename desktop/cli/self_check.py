@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import desktop
 
@@ -185,12 +186,33 @@ def check_entities(scratch: Scratch) -> str:
     if process.returncode != 0 or not found:
         last = (process.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the entity worker exited {process.returncode}: {last}")
-    names = {scratch.text[start:end] for start, end, _label in found[0]["raw"]}
-    expected = [w for w in SAMPLE_WORDS if w in names]
-    if not expected:
+    shown = _post_process_and_store(scratch, found[0]["raw"])
+    names = {m.text for m in shown}
+    if not any(w in names for w in SAMPLE_WORDS):
         raise ValueError(f"none of {SAMPLE_WORDS} recognised (found {sorted(names)[:8]})")
     model = f"{found[0]['model']} {found[0]['version']}"
-    return f"{len(found[0]['raw'])} entities by {model} in a worker process"
+    return (f"{len(found[0]['raw'])} mentions by {model} in a worker process, "
+            f"{len(shown)} after post-processing, stored")
+
+
+def _post_process_and_store(scratch: Scratch, raw: list[list[object]]) -> list[Any]:
+    """What the window does with the worker's mentions: post-processed (the name
+    knowledge data is read here), stored, and read back as the reader shows them."""
+    from desktop.core.entities.mentions import from_rows
+    from desktop.core.entities.recognizer import installed_model
+    from desktop.core.entities.store import article_entities, save_analysis
+    from desktop.core.library import Library
+
+    library = Library.open(scratch.library_file)
+    try:
+        save_analysis(library, scratch.article_id, scratch.text, installed_model(),
+                      from_rows(scratch.text, raw))
+        shown = article_entities(library, scratch.article_id, scratch.text)
+    finally:
+        library.close()
+    if shown is None:
+        raise ValueError("the entities were not stored")
+    return shown
 
 
 def check_window(scratch: Scratch) -> str:
