@@ -29,6 +29,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check desktop tests bench packaging
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # Fewer rounds per benchmark (--quick), so the whole run fits in 15 minutes on the

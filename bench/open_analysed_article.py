@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.core.operations.import_articles import import_source
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _figures import Report
 
@@ -75,7 +77,7 @@ def measure() -> tuple[list[float], list[float]]:
     ids = []
     recognizer = Recognizer()
     for i in range(2):
-        record = window.library.import_source(
+        record = import_source(window.library,
             text_source(f"Harbour Terminal Plan Number {i}\n\n{text} Variant {i}.")).article
         words = record.word_count
         [raw] = list(recognizer.analyse([record.text]))
