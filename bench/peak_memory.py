@@ -57,18 +57,19 @@ window.library.close()
 def build_library(home: Path) -> int:
     """The dev pages (or the samples) imported into a library at ``home``."""
     sys.path.insert(0, str(REPO))
-    from desktop.core.importing import Source, read_source
-    from desktop.core.library import Library
+    from desktop.core.importing import Source
+    from desktop.core.operations.import_articles import import_path, import_source
     from desktop.core.paths import app_paths
+    from desktop.core.storage.library import Library
 
     library = Library.open(app_paths(home).library)
     try:
         pages = sorted(DEV.glob("*.html.gz")) if DEV.is_dir() else []
         for page in pages:
-            library.import_source(Source(gzip.decompress(page.read_bytes()), "html", page.name))
+            import_source(library, Source(gzip.decompress(page.read_bytes()), "html", page.name))
         if not library.article_ids():
             for sample in sorted((REPO / "resources" / "samples").glob("*")):
-                library.import_source(read_source(sample))
+                import_path(library, sample)
         return len(library.article_ids())
     finally:
         library.close()
@@ -112,7 +113,7 @@ def main() -> int:
         with report.human_text_to_stderr():
             articles = build_library(home)
             library = home / "library.sqlite3"
-            from desktop.core.library import Library
+            from desktop.core.storage.library import Library
 
             opened = Library.open(library)
             ids = opened.article_ids()

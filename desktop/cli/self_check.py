@@ -131,12 +131,13 @@ def check_resources(_scratch: Scratch) -> str:
 
 def check_clean_and_store(scratch: Scratch) -> str:
     from desktop.core.annotations.store import AnnotationStore
-    from desktop.core.library import Library
+    from desktop.core.operations.import_articles import import_path
+    from desktop.core.storage.library import Library
     from desktop.resources_path import resource_path
 
     library = Library.open(scratch.library_file)
     try:
-        outcome = library.import_path(resource_path(*SAMPLE))
+        outcome = import_path(library, resource_path(*SAMPLE))
         record = outcome.article
         missing = [w for w in SAMPLE_WORDS if w not in record.text]
         if missing:
@@ -201,7 +202,7 @@ def _post_process_and_store(scratch: Scratch, raw: list[list[object]]) -> list[A
     from desktop.core.entities.mentions import from_rows
     from desktop.core.entities.recognizer import installed_model
     from desktop.core.entities.store import article_entities, save_analysis
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     library = Library.open(scratch.library_file)
     try:
