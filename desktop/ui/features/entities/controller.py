@@ -72,7 +72,7 @@ class EntitiesController(QObject):
         self._background.start()
         # What the data packages know (~0.5 s to read) is read now, off the GUI thread,
         # so that no open or store of an article waits for it later.
-        window.tasks.run(lambda _progress: knowledge())
+        host.tasks.run(lambda _progress: knowledge())
         self._pending_open: int | None = None
         self._to_store: list[dict[str, Any]] = []
         self._storing = False
