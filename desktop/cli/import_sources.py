@@ -9,7 +9,6 @@ rest goes on; the exit status is 1 if anything failed.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,50 +16,32 @@ from desktop.cli.output import emit_json, warn
 from desktop.cli.progress import StderrProgress
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.errors import LecternError
-    from desktop.core.importing import read_source, stdin_source
+def expand_arguments(arguments: list[str]) -> tuple[list[str], list[str], bool]:
+    """(file names in order, folders expanded; web addresses; whether a folder held
+    no articles, said on stderr)."""
     from desktop.core.importing.folders import article_files
     from desktop.core.net.urls import looks_like_url
-    from desktop.core.operations.import_articles import import_source
 
-    library = _open()
-    failed = 0
+    names: list[str] = []
     urls: list[str] = []
-    files: list[tuple[str, Path | None]] = []  # (name shown, path); None: stdin
-    for name in args.paths:
+    empty = False
+    for name in arguments:
         path = Path(name)
-        if name == "-":
-            files.append((name, None))
-        elif looks_like_url(name) and not path.exists():
+        if name != "-" and looks_like_url(name) and not path.exists():
             urls.append(name)
         elif path.is_dir():
             found = article_files(path)
             if not found:
                 warn(f"{name}: the folder holds no articles (.html, .htm, .txt, .md)")
-                failed += 1
-            files.extend((str(f), f) for f in found)
+                empty = True
+            names.extend(str(f) for f in found)
         else:
-            files.append((name, path))
-    progress = StderrProgress("importing") if len(files) > 1 else None
-    for done, (name, file) in enumerate(files):
-        if progress is not None:
-            progress.report(done, len(files), name)
-        try:
-            source = stdin_source(sys.stdin) if file is None else read_source(file)
-            outcome = import_source(library, source)
-        except LecternError as exc:
-            failed += 1
-            _report_failure(args, name, str(exc))
-            continue
-        record = outcome.article
-        _report(args, name, record.id, record.title, record.word_count, outcome.duplicate,
-                record.url)
-    if progress is not None:
-        progress.finish(len(files))
-    if urls:
-        failed += _import_urls(args, library, urls)
-    return 1 if failed else 0
+            names.append(name)
+    return names, urls, empty
+
+
+def import_addresses(args: argparse.Namespace, library: Any, urls: list[str]) -> int:
+    return _import_urls(args, library, urls)
 
 
 def _import_urls(args: argparse.Namespace, library: Any, urls: list[str]) -> int:

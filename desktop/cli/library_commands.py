@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.output import emit_json, fail, open_library
+from desktop.cli.output import emit_json, fail, open_library, warn
 
 if TYPE_CHECKING:
     from desktop.core.models import Source
@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 
 def register(subcommands: Any) -> None:
     p = subcommands.add_parser(
-        "import", help="import saved pages, text or Markdown files, folders, or web pages")
+        "import", help="import saved pages, text or Markdown files, folders, web pages by "
+        "address, or another app's export",
+        description="Import saved pages, text or Markdown files, or move in from another "
+                    "app: exports of Pocket, Instapaper, Omnivore, Readwise, wallabag, "
+                    "Kindle (My Clippings.txt), Hypothesis, Matter and browser bookmarks "
+                    "are recognised by their content, with their highlights and notes.")
     p.add_argument("paths", nargs="+", metavar="PATH|URL",
                    help="files, folders (read recursively) or http(s) addresses to import "
                    "('-' reads stdin)")
@@ -47,9 +52,49 @@ def _source_for(name: str) -> Source:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.cli.import_sources import cmd_import as import_sources
+    from desktop.cli.import_sources import expand_arguments, import_addresses
+    from desktop.core.errors import LecternError
+    from desktop.core.importing import stdin_source
+    from desktop.core.operations.import_articles import import_batch
+    from desktop.core.operations.move_in import MoveInSummary
+    from desktop.core.storage.library import ImportOutcome
 
-    return import_sources(args)
+    library = open_library()
+    # Folders become their article files; web addresses are downloaded after the files.
+    names, urls, unreadable = expand_arguments(args.paths)
+
+    def tell(index: int, result: ImportOutcome | LecternError | MoveInSummary) -> None:
+        name = names[index]  # as the user wrote it
+        if isinstance(result, MoveInSummary):  # another app's export
+            if args.json:
+                emit_json(result.as_dict())
+            else:
+                print(f"{name}: {result.line()}")
+            for problem in result.problems:
+                warn(f"{name}: {problem}")
+            return
+        if isinstance(result, LecternError):
+            warn(f"{name}: {result}")
+            if args.json:
+                emit_json({"source": name, "error": str(result)})
+            return
+        record = result.article
+        if args.json:
+            emit_json({
+                "id": record.id, "title": record.title, "words": record.word_count,
+                "source": name, "duplicate": result.duplicate,
+            })
+        else:
+            note = " (already in the library)" if result.duplicate else ""
+            print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
+
+    items: list[Source | Path] = [stdin_source(sys.stdin) if name == "-" else Path(name)
+                                  for name in names]
+    report = import_batch(library, items, on_each=tell)
+    failed = bool(report.failed) or unreadable
+    if urls:
+        failed = import_addresses(args, library, urls) > 0 or failed
+    return 1 if failed else 0
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

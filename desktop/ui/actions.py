@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
@@ -16,6 +17,7 @@ from desktop.ui.file_dialogs import article_filter
 from desktop.ui.progress_dialog import TaskProgressDialog
 
 if TYPE_CHECKING:
+    from desktop.core.operations.move_in.summary import MoveInSummary
     from desktop.core.storage.library import Library
     from desktop.ui.host import FeatureHost
     from desktop.ui.tasks import Progress
@@ -87,6 +89,9 @@ def run_import(host: FeatureHost, items: list[Any],
             parts.append(f"{duplicates} already in the library")
         if report.failed:
             parts.append(f"{len(report.failed)} failed")
+        if report.moved_in:
+            parts = [s.line() for s in report.moved_in] + (parts if report.imported else [])
+            show_moved_in(host, report.moved_in)
         host.say(", ".join(parts), 8000)
         if report.failed:
             details = "\n".join(f"• {_shown_name(n)}: {m}" for n, m in report.failed)
@@ -112,6 +117,24 @@ def run_import(host: FeatureHost, items: list[Any],
 def _shown_name(name: str) -> str:
     """A file by its name, an address whole (its last part alone says little)."""
     return name if "://" in name else Path(name).name
+
+
+def show_moved_in(host: FeatureHost, summaries: list[MoveInSummary]) -> QMessageBox:
+    """What each export brought, with its problems (row or entry) in the details."""
+    problems = [f"• {Path(s.source).name}: {p}" for s in summaries for p in s.problems]
+    box = QMessageBox(QMessageBox.Icon.Information, "Moved in",
+                      "\n".join(s.line() for s in summaries), QMessageBox.StandardButton.Ok,
+                      host.as_parent())
+    box.setObjectName("movedInSummary")
+    waiting = sum(s.waiting for s in summaries)
+    if waiting:
+        box.setInformativeText(f"{waiting} links wait to be downloaded (lectern fetch); "
+                               "their highlights are placed when their text arrives.")
+    if problems:
+        box.setDetailedText("\n".join(problems))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def delete_current(host: FeatureHost) -> None:
