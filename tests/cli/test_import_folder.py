@@ -24,8 +24,8 @@ def test_a_folder_imports_recursively_and_names_each_failure(tmp_path: Path) -> 
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert sorted(line["title"] for line in lines if "id" in line) == ["At the top", "Deep down"]
     errors = [line for line in lines if "error" in line]
-    assert [(Path(e["source"]).name, e["error"]) for e in errors] == [
-        ("broken.html", "this is a ZIP archive (or a Word/EPUB file), not an article")]
+    assert [Path(e["source"]).name for e in errors] == ["broken.html"]
+    assert "ZIP archive" in errors[0]["error"]
     assert "broken.html: this is a ZIP archive" in result.stderr
 
 
