@@ -45,8 +45,8 @@ def cmd_connector(args: argparse.Namespace) -> int:
         print(bookmarklet(token, port))
         return 0
     if library.readonly:
-        return fail("another Lectern has this library open; while its window is open it "
-                    "saves pages from the browser itself")
+        return fail("not listening: the Lectern that has this library open receives the "
+                    "browser's pages itself (a window, or `lectern connector`)")
     return _serve(library.path, token, port, as_json=args.json)
 
 
