@@ -38,16 +38,15 @@ def cmd_connector(args: argparse.Namespace) -> int:
     if args.token:
         print(token)
         return 0
-    port = connector_port()
     if args.bookmarklet:
         from desktop.core.connector.bookmarklet import bookmarklet
 
-        print(bookmarklet(token, port))
+        print(bookmarklet(token, connector_port()))
         return 0
     if library.readonly:
         return fail("not listening: the Lectern that has this library open receives the "
                     "browser's pages itself (a window, or `lectern connector`)")
-    return _serve(library.path, token, port, as_json=args.json)
+    return _serve(library.path, token, connector_port(), as_json=args.json)
 
 
 def _serve(library_path: Path, token: str, port: int, *, as_json: bool) -> int:

@@ -139,7 +139,7 @@ class ConnectorFeature(QObject):
         self._doorbell.rang.disconnect(self._take_arrivals)
         server.shutdown()
         server.server_close()
-        self._take_arrivals()
+        self._collect_arrivals()  # answered below, not imported: the window is closing
         for pending in self._waiting:
             pending.answer((503, {"ok": False, "error": "Lectern is closing; the page was "
                                                         "not saved"}))
@@ -164,12 +164,15 @@ class ConnectorFeature(QObject):
     # -- pages arriving ------------------------------------------------------------
 
     def _take_arrivals(self) -> None:
+        self._collect_arrivals()
+        self._import_next()
+
+    def _collect_arrivals(self) -> None:
         while True:
             try:
                 self._waiting.append(self._arrivals.get_nowait())
             except queue.Empty:
-                break
-        self._import_next()
+                return
 
     def _import_next(self) -> None:
         if self._importing is not None or not self._waiting:
