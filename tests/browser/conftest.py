@@ -44,6 +44,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage", "--window-size=1200,900",
+                 # Any name but 127.0.0.1 fails at once: the browser reaches no other address.
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                  f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
                  f"--load-extension={EXTENSION}",
                  f"--disable-extensions-except={EXTENSION}"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -136,3 +137,33 @@ def test_help_shows_the_bookmarklet_with_the_token(qtbot, listening, tmp_path: P
     assert "is listening on http://127.0.0.1:" in dialog.state.text()
     dialog.grab().save(str(tmp_path / "save-from-browser.png"))
     QApplication.clipboard().clear()
+
+
+def test_a_slow_save_is_accepted_and_still_stored(qtbot, listening, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.features.connector import bridge
+
+    monkeypatch.setattr(bridge, "ANSWER_WITHIN_SECONDS", 0.0)  # the browser stops waiting at once
+    window = listening
+    port, token = feature_of(window).port, connector_token(window.library)
+    status, answer, _ = in_thread(qtbot, lambda: call(port, "POST", "/save", save_body(),
+                                                      headers={"X-Lectern-Token": token}))
+    assert status == 202 and answer["accepted"] is True
+    qtbot.waitUntil(lambda: len(window.library.article_ids()) == 1, timeout=60_000)
+
+
+def test_closing_the_window_answers_a_page_still_waiting(qtbot, listening) -> None:  # type: ignore[no-untyped-def]
+    window = listening
+    feature = feature_of(window)
+    port, token = feature.port, connector_token(window.library)
+    outcome: list[Any] = []
+    thread = threading.Thread(target=lambda: outcome.append(call(
+        port, "POST", "/save", save_body(), headers={"X-Lectern-Token": token})), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while feature._arrivals.empty() and time.monotonic() < deadline:
+        time.sleep(0.02)  # no event loop here: the GUI thread has not taken it yet
+    window.close()
+    thread.join(30)
+    status, answer, _ = outcome[0]
+    assert status == 503 and answer["error"] == "Lectern is closing; the page was not saved"
+    assert window.library.article_ids() == []
