@@ -37,9 +37,9 @@ class _Input:
 
 
 def _read(name: str, raw: bool, library: Any) -> _Input:
-    from desktop.core.decoding import decode
     from desktop.core.errors import LecternError
     from desktop.core.importing import clean_source, read_source, text_source
+    from desktop.core.importing.decoding import decode
 
     try:
         if name == "-":
