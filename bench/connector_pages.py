@@ -37,7 +37,7 @@ from scoring import score_page, summarize  # noqa: E402
 from desktop.core.cleaning import CleaningError, clean_html  # noqa: E402
 from desktop.core.connector.bookmarklet import bookmarklet  # noqa: E402
 from desktop.core.connector.server import ConnectorServer, library_saver  # noqa: E402
-from desktop.core.library import Library  # noqa: E402
+from desktop.core.storage.library import Library  # noqa: E402
 
 TOKEN = "bench-token"
 

@@ -64,7 +64,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def lectern(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A library and its connector (as `lectern connector` runs it), on a free port."""
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     path = tmp_path_factory.mktemp("lectern-home") / "library.sqlite3"
     Library.open(path).close()

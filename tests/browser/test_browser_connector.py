@@ -12,7 +12,7 @@ from site_server import ADDED_BY_SCRIPT, MEMBERS_ONLY, Site
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.connector.bookmarklet import bookmarklet, bookmarklet_script
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 
 def articles(lectern: Any) -> dict[str, Any]:

@@ -5,7 +5,8 @@ The browser sends the page as the reader sees it (``document.documentElement
 .outerHTML``: a page behind a login arrives whole), with its address and, when the
 reader selected a passage, that passage, which becomes a highlight. The library's
 token (``lectern connector --token``) is what lets a request in; see
-``protocol`` for every other check and docs/connector.md for what is trusted.
+``protocol`` for every other check; the saving itself is the operation
+``desktop.core.operations.save_from_browser`` and docs/connector.md for what is trusted.
 """
 
 from desktop.core.connector.protocol import (
@@ -13,16 +14,15 @@ from desktop.core.connector.protocol import (
     MAX_BODY_BYTES,
     TOKEN_HEADER,
     Refusal,
-    SaveRequest,
     parse_save,
 )
-from desktop.core.connector.saving import SaveResult, save_page
 from desktop.core.connector.settings import (
     ConnectorOff,
     connector_port,
     connector_token,
     new_token,
 )
+from desktop.core.operations.save_from_browser import SaveRequest, SaveResult, save_page
 
 __all__ = [
     "DEFAULT_PORT", "MAX_BODY_BYTES", "TOKEN_HEADER", "ConnectorOff", "Refusal", "SaveRequest",

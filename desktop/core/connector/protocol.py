@@ -18,10 +18,10 @@ from __future__ import annotations
 import hmac
 import json
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from desktop.core.safety.limits import MAX_SOURCE, megabytes
+from desktop.core.importing.limits import MAX_SOURCE, megabytes
+from desktop.core.operations.save_from_browser import SaveRequest
 
 DEFAULT_PORT = 23200
 TOKEN_HEADER = "X-Lectern-Token"
@@ -44,16 +44,6 @@ class Refusal(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-@dataclass(frozen=True)
-class SaveRequest:
-    """A page sent from the browser, as its reader saw it."""
-
-    url: str
-    html: str
-    title: str = ""
-    selection: str = ""
 
 
 def host_allowed(host: str | None, port: int) -> bool:

@@ -23,7 +23,6 @@ from desktop import __version__
 from desktop.core.connector.protocol import (
     TOKEN_HEADER,
     Refusal,
-    SaveRequest,
     body_length,
     check_token,
     cors_origin,
@@ -31,6 +30,7 @@ from desktop.core.connector.protocol import (
     parse_save,
 )
 from desktop.core.errors import ImportProblem, LecternError
+from desktop.core.operations.save_from_browser import SaveRequest
 
 Reply = tuple[int, dict[str, Any]]
 SaveFunction = Callable[[SaveRequest], Reply]
@@ -61,8 +61,8 @@ def library_saver(library_path: Path, on_saved: Callable[[SaveRequest, Reply], N
                   ) -> SaveFunction:
     """Save in the request's thread (no window): one page at a time, each with its
     own connection to the library (SQLite connections stay in their thread)."""
-    from desktop.core.connector.saving import save_page
-    from desktop.core.library import Library
+    from desktop.core.operations.save_from_browser import save_page
+    from desktop.core.storage.library import Library
 
     writing = threading.Lock()  # one writer, pages in the order they came
 

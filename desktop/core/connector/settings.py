@@ -6,14 +6,14 @@ import os
 import secrets
 from typing import TYPE_CHECKING
 
+from desktop.core import settings
 from desktop.core.connector.protocol import DEFAULT_PORT
 from desktop.core.errors import LecternError
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 PORT_ENV = "LECTERN_CONNECTOR_PORT"
-TOKEN_SETTING = "connector.token"
 
 
 class ConnectorOff(LecternError):
@@ -41,7 +41,7 @@ def connector_token(library: Library) -> str:
     It belongs to the library, not the machine: a library moved or restored
     elsewhere keeps working with the browsers set up for it.
     """
-    token = library.setting(TOKEN_SETTING)
+    token = settings.read(library, settings.CONNECTOR_TOKEN)
     if token:
         return token
     if library.readonly:  # a token kept for this session only would betray the browser later
@@ -56,5 +56,5 @@ def new_token(library: Library) -> str:
         raise LecternError("the library is open read-only (another Lectern is using it); "
                            "its connector token cannot be changed now")
     token = secrets.token_urlsafe(32)
-    library.set_setting(TOKEN_SETTING, token)
+    settings.write(library, settings.CONNECTOR_TOKEN, token)
     return token

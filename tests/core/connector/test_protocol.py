@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.annotations.passages import find_passage as find_selection
 from desktop.core.connector.protocol import Refusal, cors_origin, host_allowed, parse_save
-from desktop.core.connector.saving import find_selection
 
 # A shared, loaded machine: no timing checks (the code under test is not timed here).
 QUICK = settings(max_examples=150, deadline=None, database=None, derandomize=True,

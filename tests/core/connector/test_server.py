@@ -13,7 +13,7 @@ from connector_testing import PARAGRAPHS, article_page, call, save_body, serving
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.connector import MAX_BODY_BYTES, connector_token
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 TOKEN = "test-token-0123456789"
 AUTH = {"X-Lectern-Token": TOKEN, "Content-Type": "application/json"}

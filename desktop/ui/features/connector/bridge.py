@@ -29,7 +29,7 @@ from desktop.core.connector import (
 )
 from desktop.core.connector.server import ConnectorServer, Reply, SaveFunction, reply_for
 from desktop.core.errors import LecternError
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:

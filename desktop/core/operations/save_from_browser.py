@@ -1,25 +1,28 @@
-"""A page from the browser into the library: cleaned like any saved page, kept under
-its address, and the reader's selection made a highlight of it."""
+"""Save a page sent from the browser: cleaned like any saved page, kept under its
+address, and the reader's selection made a highlight of it (desktop/core/connector
+receives the pages)."""
 
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from desktop.core.connector.protocol import SaveRequest
-from desktop.core.importing import Source, clean_source
+from desktop.core.annotations import AnnotationStore
+from desktop.core.annotations.passages import find_passage
+from desktop.core.importing import prepare
+from desktop.core.models import Source
+from desktop.core.storage.library import Library
 
-if TYPE_CHECKING:
-    from desktop.core.library import Library
 
-# Typography the cleaner may have changed, or the browser's selection may carry.
-_LIKE: dict[str, str] = {
-    **dict.fromkeys("'‘’‛′`", "['‘’‛′`]"),
-    **dict.fromkeys('"“”„″', '["“”„″]'),
-    **dict.fromkeys("-‐‑‒–—―", "[-‐‑‒–—―]"),
-}
+@dataclass(frozen=True)
+class SaveRequest:
+    """A page sent from the browser, as its reader saw it (checked by the connector)."""
+
+    url: str  # http(s), without its #fragment
+    html: str
+    title: str = ""
+    selection: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,11 @@ def save_page(library: Library, request: SaveRequest) -> SaveResult:
         # UTF-8 whatever <meta charset> the page declares.
         data = codecs.BOM_UTF8 + request.html.encode("utf-8", "replace")
         source = Source(data=data, kind="html", name=request.url)
-        article, encoding = clean_source(source)
-        article.metadata.url = request.url  # where the reader was, not a canonical guess
-        if not article.metadata.title and request.title:
-            article.metadata.title = request.title
-        outcome = library.add_article(source, article, encoding)
+        ready = prepare(source)
+        ready.article.metadata.url = request.url  # where the reader was, not a canonical guess
+        if not ready.article.metadata.title and request.title:
+            ready.article.metadata.title = request.title
+        outcome = library.add_article(source, ready.article, ready.encoding, ready.content_hash)
         article_id, duplicate = outcome.article.id, outcome.duplicate
     title = library.article(article_id).title
     if not request.selection:
@@ -76,32 +79,11 @@ def _article_at(library: Library, url: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def find_selection(text: str, selection: str) -> tuple[int, int] | str:
-    """Where the selected passage is in the cleaned text, or why it cannot be placed.
-
-    The browser's selection and the cleaned text differ in spacing (line breaks,
-    paragraph gaps) and sometimes typography; both are allowed. A passage found
-    more than once is not placed: the wrong one would carry the reader's note.
-    """
-    words = selection.split()
-    if not words:
-        return "the selection is empty"
-    pattern = r"\s+".join("".join(_LIKE.get(c, re.escape(c)) for c in word) for word in words)
-    found = [m.span() for m, _ in zip(re.finditer(pattern, text), range(2), strict=False)]
-    if not found:
-        return "it is not in the article's cleaned text (it may be a caption, a menu or a comment)"
-    if len(found) > 1:
-        return "it appears more than once in the article; highlight it in Lectern"
-    return found[0]
-
-
 def highlight_selection(library: Library, article_id: int, selection: str
                         ) -> tuple[str | None, str]:
     """(the highlight's id, "") or (None, why not). A passage highlighted already is
     not highlighted twice."""
-    from desktop.core.annotations import AnnotationStore
-
-    placed = find_selection(library.article(article_id).text, selection)
+    placed = find_passage(library.article(article_id).text, selection)
     if isinstance(placed, str):
         return None, placed
     start, end = placed
