@@ -69,7 +69,7 @@ def lectern(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     path = tmp_path_factory.mktemp("lectern-home") / "library.sqlite3"
     Library.open(path).close()
     with serving_library(path, TOKEN) as server:
-        server.library_path = path  # type: ignore[attr-defined]
+        server.library_path = path
         yield server
 
 

@@ -123,7 +123,7 @@ def test_help_shows_the_bookmarklet_with_the_token(qtbot, listening, tmp_path: P
     from desktop.ui.features.connector.dialog import BookmarkletButton, SaveFromBrowserDialog
 
     window = listening
-    actions = [a for a in window.menus["help"].actions() if "Save from" in a.text()]
+    actions = [a for a in window.menu("help").actions() if "Save from" in a.text()]
     assert len(actions) == 1
     actions[0].trigger()
     dialog = window.findChild(SaveFromBrowserDialog)

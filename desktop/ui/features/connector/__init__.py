@@ -11,19 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 
-def install(window: MainWindow) -> None:
+def install(window: FeatureHost) -> None:
     from desktop.ui.features.connector.bridge import ConnectorFeature
 
     feature = ConnectorFeature(window)  # the window owns it (its QObject parent)
-    help_menu = window.menus["help"]
+    help_menu = window.menu("help")
     action = window.add_action("help", "Save from &Browser…", feature.show_dialog, None,
                                "The bookmarklet and the browser extension that save pages "
                                "to Lectern as you see them")
-    about = [a for a in help_menu.actions() if a is not action and "About" in a.text()]
-    if about:  # About stays last
+    others = [a for a in help_menu.actions() if a is not action]
+    if others:  # before About, which stays last
         help_menu.removeAction(action)
-        help_menu.insertAction(about[0], action)
+        help_menu.insertAction(others[-1], action)
     feature.start()

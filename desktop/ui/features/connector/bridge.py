@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.core.connector import (
+    DEFAULT_PORT,
     ConnectorOff,
     SaveRequest,
     SaveResult,
@@ -33,7 +34,7 @@ from desktop.core.storage.library import Library
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 STATUS_MS = 8000
 # How long the browser waits for "saved"; past it, it hears "accepted" (the page is
@@ -97,8 +98,8 @@ def _import(library_path: Path, request: SaveRequest, _progress: Progress) -> Sa
 
 
 class ConnectorFeature(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.as_parent())
         self.setObjectName("connectorFeature")
         self.window = window
         self.server: ConnectorServer | None = None
@@ -107,7 +108,7 @@ class ConnectorFeature(QObject):
         self._waiting: deque[PendingSave] = deque()
         self._importing: PendingSave | None = None
         self._doorbell = _shared_doorbell()
-        window.installEventFilter(self)
+        window.closing.connect(self.stop)
 
     # -- starting and stopping ---------------------------------------------------
 
@@ -125,8 +126,7 @@ class ConnectorFeature(QObject):
             return
         except LecternError as exc:  # a busy port (another Lectern): said once, no crash
             self.problem = str(exc)
-            self.window.statusBar().showMessage(f"Save from the browser is off: {exc}",
-                                                STATUS_MS)
+            self.window.say(f"Save from the browser is off: {exc}", STATUS_MS)
             return
         self._doorbell.rang.connect(self._take_arrivals, Qt.ConnectionType.QueuedConnection)
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
@@ -147,11 +147,6 @@ class ConnectorFeature(QObject):
         if self._importing is not None:  # it completes before the window closes
             self._importing.answer((202, {"ok": True, "accepted": True,
                                           "message": "Lectern is closing; the page is saved"}))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.stop()
-        return False
 
     @property
     def port(self) -> int | None:
@@ -191,14 +186,14 @@ class ConnectorFeature(QObject):
         current = window.current_article
         if current is None or (current.id == result.article_id and result.highlight_id):
             window.open_article(result.article_id)  # show it, or show its new highlight
-        window.statusBar().showMessage(f"From the browser: {result.message()}", STATUS_MS)
+        window.say(f"From the browser: {result.message()}", STATUS_MS)
         self._import_next()
 
     def _failed(self, pending: PendingSave, exc: BaseException) -> None:
         status, payload = reply_for(exc if isinstance(exc, Exception) else RuntimeError(exc))
         pending.answer((status, payload))
         self._importing = None
-        self.window.statusBar().showMessage(
+        self.window.say(
             f"Could not save {pending.request.url} from the browser: {payload['error']}",
             STATUS_MS)
         self._import_next()
@@ -208,4 +203,13 @@ class ConnectorFeature(QObject):
     def show_dialog(self) -> None:
         from desktop.ui.features.connector.dialog import SaveFromBrowserDialog
 
-        SaveFromBrowserDialog(self.window, self).open()
+        try:
+            token = self.token or connector_token(self.window.library)
+        except LecternError as exc:
+            token, self.problem = "", str(exc)
+        if self.server is not None:
+            state = f"Lectern is listening on {self.server.address} (this computer only)."
+        else:
+            state = f"Lectern is not listening: {self.problem or 'the connector is off'}."
+        SaveFromBrowserDialog(self.window.as_parent(), token, self.port or DEFAULT_PORT,
+                              state).open()

@@ -3,8 +3,6 @@ and port for the extension, and whether Lectern is listening."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDrag, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
@@ -18,13 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.connector import DEFAULT_PORT, connector_token
 from desktop.core.connector.bookmarklet import bookmarklet
-from desktop.core.errors import LecternError
-
-if TYPE_CHECKING:
-    from desktop.ui.features.connector.bridge import ConnectorFeature
-    from desktop.ui.main_window import MainWindow
 
 BOOKMARK_TITLE = "Save to Lectern"
 
@@ -67,15 +59,10 @@ def bookmark_mime(code: str) -> QMimeData:
 
 
 class SaveFromBrowserDialog(QDialog):
-    def __init__(self, window: MainWindow, feature: ConnectorFeature) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QWidget, token: str, port: int, state: str) -> None:
+        super().__init__(parent)
         self.setObjectName("saveFromBrowserDialog")
         self.setWindowTitle("Save from Browser")
-        try:
-            token = feature.token or connector_token(window.library)
-        except LecternError as exc:
-            token, feature.problem = "", str(exc)
-        port = feature.port or DEFAULT_PORT
         self.code = bookmarklet(token, port)
         layout = QVBoxLayout(self)
 
@@ -112,10 +99,6 @@ class SaveFromBrowserDialog(QDialog):
         token_row.addWidget(QLabel(f"Port: {port}"))
         layout.addLayout(token_row)
 
-        if feature.server is not None:
-            state = f"Lectern is listening on {feature.server.address} (this computer only)."
-        else:
-            state = f"Lectern is not listening: {feature.problem or 'the connector is off'}."
         self.state = QLabel(state)
         self.state.setObjectName("connectorState")
         self.state.setWordWrap(True)
