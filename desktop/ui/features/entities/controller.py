@@ -17,6 +17,7 @@ from desktop.core import settings
 from desktop.core.entities.analysis import StoredReply, store_replies
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
 from desktop.core.entities.corrections import apply_corrections, list_corrections
+from desktop.core.entities.knowledge import knowledge
 from desktop.core.entities.mentions import Mention, entity_key
 from desktop.core.entities.store import (
     Freshness,
@@ -69,6 +70,9 @@ class EntitiesController(QObject):
         self._background = QTimer(self, singleShot=True, interval=BACKGROUND_DELAY_MS)
         self._background.timeout.connect(self.analyse_stale)
         self._background.start()
+        # What the data packages know (~0.5 s to read) is read now, off the GUI thread,
+        # so that no open or store of an article waits for it later.
+        host.tasks.run(lambda _progress: knowledge())
         self._pending_open: int | None = None
         self._to_store: list[dict[str, Any]] = []
         self._storing = False
