@@ -14,7 +14,12 @@ if TYPE_CHECKING:
 
 
 def register(subcommands: Any) -> None:
-    p = subcommands.add_parser("import", help="import saved pages, text or Markdown files")
+    p = subcommands.add_parser(
+        "import", help="import saved pages, text or Markdown files, or another app's export",
+        description="Import saved pages, text or Markdown files, or move in from another "
+                    "app: exports of Pocket, Instapaper, Omnivore, Readwise, wallabag, "
+                    "Kindle (My Clippings.txt), Hypothesis, Matter and browser bookmarks "
+                    "are recognised by their content, with their highlights and notes.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files to import ('-' reads stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_import)
@@ -47,13 +52,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
     from desktop.core.importing import stdin_source
     from desktop.core.operations.import_articles import import_batch
+    from desktop.core.operations.move_in import MoveInSummary
     from desktop.core.storage.library import ImportOutcome
 
     library = open_library()
     names: list[str] = args.paths
 
-    def tell(index: int, result: ImportOutcome | LecternError) -> None:
+    def tell(index: int, result: ImportOutcome | LecternError | MoveInSummary) -> None:
         name = names[index]  # as the user wrote it
+        if isinstance(result, MoveInSummary):  # another app's export
+            if args.json:
+                emit_json(result.as_dict())
+            else:
+                print(f"{name}: {result.line()}")
+            for problem in result.problems:
+                warn(f"{name}: {problem}")
+            return
         if isinstance(result, LecternError):
             warn(f"{name}: {result}")
             if args.json:
