@@ -102,6 +102,9 @@ ENTITY_CATEGORIES = Setting[str | None](
 FEEDS_REFRESH_MINUTES = count("feeds.refresh_minutes", 60, "Minutes between refreshes of "
                               "the feeds followed while the window is open (0: only on "
                               "request, with File ▸ Refresh Feeds or lectern feeds refresh).")
+CONNECTOR_TOKEN = text("connector.token", "", "The token the browser's bookmarklet and "
+                       "extension send to save pages to this library (made on first use; "
+                       "`lectern connector --new-token` replaces it).")
 
 # -- this machine's window state (QSettings file) ------------------------------------
 
@@ -111,6 +114,6 @@ NOTES_SPLITTER = window_state("notes_splitter", "Heights of the notes and highli
 
 SETTINGS: tuple[Setting[object], ...] = (
     THEME, TEXT_SIZE, LAST_ARTICLE, SAMPLES_SEEDED, EXPORT_FOLDER, EXPORT_TEMPLATE,
-    ENTITY_HIGHLIGHTS, ENTITY_CATEGORIES, FEEDS_REFRESH_MINUTES, GEOMETRY, SPLITTER,
-    NOTES_SPLITTER,
+    ENTITY_HIGHLIGHTS, ENTITY_CATEGORIES, FEEDS_REFRESH_MINUTES, CONNECTOR_TOKEN, GEOMETRY,
+    SPLITTER, NOTES_SPLITTER,
 )  # type: ignore[assignment]

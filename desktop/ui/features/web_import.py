@@ -9,7 +9,7 @@ report of what failed and why.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDropEvent, QGuiApplication, QKeySequence
@@ -27,11 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.core.net.urls import looks_like_url
 from desktop.ui import actions
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
-
-def install(window: MainWindow) -> None:
+def install(window: Any) -> None:
     menu = window.menus["file"]
     # Right after the other imports (File ▸ Import…, Paste as New Article).
     entries = menu.actions()
@@ -84,7 +81,7 @@ class AddressDialog(QDialog):
         return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
 
 
-def ask_for_addresses(window: MainWindow) -> AddressDialog:
+def ask_for_addresses(window: Any) -> AddressDialog:
     dialog = AddressDialog(window)
 
     def accepted() -> None:
@@ -97,13 +94,13 @@ def ask_for_addresses(window: MainWindow) -> AddressDialog:
     return dialog
 
 
-def import_folder_dialog(window: MainWindow) -> None:
+def import_folder_dialog(window: Any) -> None:
     folder = QFileDialog.getExistingDirectory(window, "Import a folder of articles")
     if folder:
         import_folder(window, Path(folder))
 
 
-def import_folder(window: MainWindow, folder: Path) -> None:
+def import_folder(window: Any, folder: Path) -> None:
     from desktop.core.importing.folders import article_files
 
     files = article_files(folder)
@@ -119,7 +116,7 @@ class _WebDrops(QObject):
     """Web addresses dropped on the window (a link dragged from a browser) are
     downloaded; files and text go on to the window's own drop handling."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
 

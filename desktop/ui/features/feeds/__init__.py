@@ -12,7 +12,7 @@ network otherwise: opening and reading never do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
@@ -25,18 +25,15 @@ from desktop.ui.features.feeds.panel import FeedsPanel
 from desktop.ui.features.feeds.work import fetch_links_job, refresh_job
 from desktop.ui.progress_dialog import TaskProgressDialog, show_error
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-
 STATUS_MS = 8000
 
 
-def install(window: MainWindow) -> None:
+def install(window: Any) -> None:
     FeedsFeature(window)  # the window owns it (its QObject parent)
 
 
 class FeedsFeature(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("feedsFeature")
         self.window = window
