@@ -55,8 +55,11 @@ def register(subcommands: Any) -> None:
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_annotations)
 
-    p = subcommands.add_parser("templates", help="list export templates")
+    p = subcommands.add_parser("templates", help="list export templates (or install one)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--install", metavar="FILE",
+                   help="copy the template FILE (NAME.md.j2) into your templates folder, "
+                        "after checking it compiles; never replaces one of yours")
     p.set_defaults(func=cmd_templates)
 
     p = subcommands.add_parser(
@@ -67,6 +70,9 @@ def register(subcommands: Any) -> None:
 
     p = subcommands.add_parser("restore", help="restore a backup into an empty library")
     p.add_argument("file", metavar="FILE", help="archive written by `lectern backup`")
+    p.add_argument("--with-templates", action="store_true",
+                   help="also install the backup's export templates (a template is code: "
+                        "without this they are only kept aside, for you to read)")
     p.set_defaults(func=cmd_restore)
 
 
@@ -158,7 +164,12 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from desktop.core.export.templates import available_templates
+    from desktop.core.export.templates import available_templates, install_template
+
+    if args.install:
+        installed = install_template(Path(args.install), _paths().templates)
+        print(f"installed {installed.name} as template {installed.name[:-len('.md.j2')]!r}")
+        return 0
 
     for info in available_templates(_paths().templates):
         if args.json:
@@ -187,10 +198,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     library = open_library()
     if not Path(args.file).expanduser().is_file():
         return fail(f"no such file: {args.file}")
-    result = restore_library(library, Path(args.file), _paths().templates)
+    result = restore_library(library, Path(args.file), _paths().templates,
+                             install_templates=args.with_templates)
     counts = result.counts
     print(f"restored {counts.get('articles', 0)} articles and "
           f"{counts.get('annotations', 0)} highlights into {library.path}")
-    if result.templates_kept:
-        warn("kept your existing templates of the same name: " + ", ".join(result.templates_kept))
+    for line in result.notes():
+        warn(line)
     return 0

@@ -100,6 +100,10 @@ class Library:
             # clear line, and nothing half-written (the transaction is rolled back).
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            from desktop.core.safety.busy import LibraryBusy, is_busy
+
+            if is_busy(exc):
+                raise LibraryBusy(self.path) from exc
             raise StorageProblem(f"could not save to the library ({exc})") from exc
 
     # -- importing -------------------------------------------------------

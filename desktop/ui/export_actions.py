@@ -136,19 +136,23 @@ def restore(window: MainWindow, path: str | None = None) -> None:
             return
     library_path, templates, source = window.library.path, window.paths.templates, Path(path)
 
-    def work(_progress: Progress) -> int:
+    def work(_progress: Progress) -> tuple[int, list[str]]:
         library = Library.open(library_path)
         try:
-            return restore_library(library, source, templates).counts.get("articles", 0)
+            result = restore_library(library, source, templates)
         finally:
             library.close()
+        return result.counts.get("articles", 0), result.notes()
 
-    def done(count: int) -> None:
+    def done(outcome: tuple[int, list[str]]) -> None:
+        count, notes = outcome
         window.library_changed.emit()
         articles = window.library.list_articles()
         if articles:
             window.open_article(articles[0].id)
         window.statusBar().showMessage(f"Restored {count} articles from {source.name}.", 10000)
+        if notes:  # templates kept aside, rows left out: said, never silently
+            show_error(window, "Restored, with notes", "\n".join(notes))
 
     window.statusBar().showMessage("Restoring…")
     window.tasks.run(work, on_success=done,

@@ -144,8 +144,11 @@ class Exporter:
               batch: AtomicBatch) -> FileOutcome | _Pending:
         article = context.article
         record = find_record(self.library.conn, article.id, folder)
-        path = Path(record.path) if record and Path(record.path).exists() else (
-            folder / article_file_name(article.title, article.id))
+        # A record is only trusted inside the folder being exported to: one pointing
+        # elsewhere (a crafted backup, a moved folder) must not make Lectern write there.
+        recorded = Path(record.path) if record is not None else None
+        path = recorded if recorded is not None and _inside(recorded, folder) and (
+            recorded.exists()) else folder / article_file_name(article.title, article.id)
         ids = frozenset(h.id for h in context.all_highlights)
 
         def pending(status: str, data: bytes, message: str, added: int,
@@ -209,6 +212,13 @@ class Exporter:
         if notes:
             parts.append("### Notes\n\n" + context.notes.strip("\n"))
         return "\n\n".join(parts) + "\n"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.is_absolute() and path.resolve().parent == folder.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _mentions_article(text: str, article_id: int) -> bool:

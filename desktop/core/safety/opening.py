@@ -18,6 +18,7 @@ from desktop.core.errors import LecternError
 from desktop.core.library import Library
 from desktop.core.paths import AppPaths
 from desktop.core.safety import backups, health
+from desktop.core.safety.busy import plain_problem
 from desktop.core.safety.lock import LibraryInUse, LibraryLock, acquire, lock_path
 from desktop.core.storage import SCHEMA_VERSION, connect, migrate
 from desktop.core.storage.db import schema_version
@@ -72,6 +73,9 @@ def open_library_safely(
                            f"({exc.strerror or exc})") from None
     try:
         return _open_for_writing(paths, lock)
+    except sqlite3.Error as exc:  # busy, or not allowed: said plainly, nothing moved
+        lock.release()
+        raise plain_problem(exc, paths.library) from None
     except BaseException:
         lock.release()
         raise
@@ -101,8 +105,11 @@ def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, Open
 def _open_read_only(paths: AppPaths, holder: int | None) -> tuple[Library, OpenReport]:
     if not paths.library.exists():
         raise LecternError(f"the library {paths.library} is in use and cannot be read yet")
-    conn = connect(paths.library, readonly=True)
-    version = schema_version(conn)
+    try:
+        conn = connect(paths.library, readonly=True)
+        version = schema_version(conn)
+    except sqlite3.Error as exc:
+        raise plain_problem(exc, paths.library) from None
     if version != SCHEMA_VERSION:
         conn.close()
         raise LecternError(
