@@ -99,11 +99,14 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
         window.statusBar().showMessage(", ".join(parts), 8000)
         if report.failed:
             details = "\n".join(f"• {Path(n).name}: {m}" for n, m in report.failed)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
-                              f"{len(report.failed)} of {len(items)} could not be imported. "
-                              "The others were imported.", QMessageBox.StandardButton.Ok, window)
+            from desktop.ui.safe_text import plain_message_box
+
+            box = plain_message_box(
+                QMessageBox.Icon.Warning, "Some files were not imported",
+                f"{len(report.failed)} of {len(items)} could not be imported. "
+                "The others were imported.", QMessageBox.StandardButton.Ok, window,
+                informative=details[:600])
             box.setDetailedText(details)
-            box.setInformativeText(details[:600])
             box.open()
 
     def failed(exc: BaseException) -> None:

@@ -62,11 +62,13 @@ def ask_and_update(controller: HighlightsController) -> None:
         "Articles (*.html *.htm *.txt *.md *.markdown);;All files (*)")
     if not name:
         return
-    answer = QMessageBox.question(
-        window, "Replace with New Version",
+    from desktop.ui.safe_text import plain_message_box
+
+    box = plain_message_box(
+        QMessageBox.Icon.Question, "Replace with New Version",
         f"Replace the text of “{article.title}” with {Path(name).name}?\n\n"
         "Highlights move to where their passages are in the new text; any that cannot be "
         "found with confidence are kept, with their notes, as orphaned highlights.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    if answer == QMessageBox.StandardButton.Yes:
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, window)
+    if box.exec() == QMessageBox.StandardButton.Yes:
         controller.update_article(article.id, Path(name))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.safe_text import InertTextBrowser, plain
+
 if TYPE_CHECKING:
     from markdown import Markdown
 
@@ -36,9 +38,13 @@ def _markdown() -> Markdown:
 
 
 def render_markdown(text: str) -> str:
+    """The note as HTML that is only text and structure: raw HTML in the note, images
+    and attributes are sanitised away (safe_text), so the preview loads nothing."""
+    from desktop.ui.safe_text import sanitized_html
+
     converter = _markdown()
     converter.reset()
-    return converter.convert(text)
+    return sanitized_html(converter.convert(text))
 
 
 class NotesPanel(QWidget):
@@ -56,10 +62,10 @@ class NotesPanel(QWidget):
         self.editor.setPlaceholderText("Notes on this article, in Markdown. Saved as you type.")
         self.editor.setFont(QFont(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"], 10))
         self.editor.textChanged.connect(self._changed)
-        self.preview = QTextBrowser()
+        self.preview: QTextBrowser = InertTextBrowser()
         self.preview.setObjectName("notesPreview")
         self.preview.setOpenLinks(False)
-        self.status = QLabel("")
+        self.status = plain(QLabel(""))
         self.status.setObjectName("notesStatus")
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
