@@ -13,10 +13,10 @@ from lectern_testing import REPO, run_cli
 from desktop.core.paths import app_paths
 from desktop.core.safety import backups
 from desktop.core.safety.opening import open_library_safely
-from desktop.core.storage import SCHEMA_VERSION
+from desktop.core.storage import MIGRATION_VERSIONS, SCHEMA_VERSION
 
 FIXTURES = REPO / "tests" / "fixtures" / "libraries"
-VERSIONS = range(1, SCHEMA_VERSION + 1)
+VERSIONS = MIGRATION_VERSIONS
 
 
 def _user_tables(conn: sqlite3.Connection) -> list[str]:

@@ -1,5 +1,5 @@
 """SQLite storage: connection settings and schema migrations."""
 
-from desktop.core.storage.db import SCHEMA_VERSION, connect, migrate
+from desktop.core.storage.db import MIGRATION_VERSIONS, SCHEMA_VERSION, connect, migrate
 
-__all__ = ["SCHEMA_VERSION", "connect", "migrate"]
+__all__ = ["MIGRATION_VERSIONS", "SCHEMA_VERSION", "connect", "migrate"]

@@ -21,7 +21,10 @@ def _migrations() -> list[tuple[int, str, str]]:
     return found
 
 
-SCHEMA_VERSION = _migrations()[-1][0]
+# Shipped schema versions, in order. Numbers may skip (they are reserved when work on
+# several migrations goes on at once); a library is always at one of these.
+MIGRATION_VERSIONS: tuple[int, ...] = tuple(version for version, _name, _sql in _migrations())
+SCHEMA_VERSION = MIGRATION_VERSIONS[-1]
 
 
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
