@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.arguments import occurrence, record_id
 from desktop.cli.output import emit_json, open_library
 
 
@@ -15,9 +16,9 @@ def register(subcommands: Any) -> None:
         description="Highlight a passage of article ID, given exactly (--quote) as it reads in "
                     "`lectern show ID --text`; --occurrence picks one when it appears more "
                     "than once.")
-    p.add_argument("id", type=int, metavar="ID", help="the article (see `lectern list`)")
+    p.add_argument("id", type=record_id, metavar="ID", help="the article (see `lectern list`)")
     p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to highlight")
-    p.add_argument("--occurrence", type=int, default=None, metavar="N",
+    p.add_argument("--occurrence", type=occurrence, default=None, metavar="N",
                    help="which occurrence of the quote (1 = first); needed when it repeats")
     p.add_argument("--color", default="yellow", metavar="NAME",
                    help="colour key (yellow, green, blue, pink, purple) or its meaning")
@@ -27,7 +28,7 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_annotate)
 
     p = subcommands.add_parser("annotations", help="list an article's highlights")
-    p.add_argument("id", type=int, metavar="ID", help="the article (see `lectern list`)")
+    p.add_argument("id", type=record_id, metavar="ID", help="the article (see `lectern list`)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_annotations)
 
@@ -36,7 +37,7 @@ def register(subcommands: Any) -> None:
         description="Replace article ID's source with PATH, clean it again and re-anchor its "
                     "highlights. Highlights that cannot be placed with confidence are kept "
                     "as orphaned, never attached to the wrong text.")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("path", metavar="PATH", help="the new version (saved page, text or Markdown)")
     p.add_argument("--json", action="store_true", help="the counts as one JSON object")
     p.set_defaults(func=cmd_update)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.arguments import record_id
 from desktop.cli.output import emit_json, fail, open_library, warn
 
 _EXPORT_EPILOG = """\
@@ -34,7 +35,7 @@ def register(subcommands: Any) -> None:
         description="Export articles' highlights and notes to a folder, one Markdown file "
                     "per article. Without IDs, every article.",
         epilog=_EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="articles (default: all)")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="articles (default: all)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
     p.add_argument("--template", default="default", metavar="NAME_OR_FILE",
                    help="template name or file (default: %(default)s)")
@@ -44,14 +45,14 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_export)
 
     p = subcommands.add_parser("cite", help="print a citation of articles (BibTeX or CSL-JSON)")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.add_argument("--format", choices=("bibtex", "csl-json"), default="bibtex",
                    help="BibTeX @online entries, or a CSL-JSON array (Zotero, pandoc)")
     p.set_defaults(func=cmd_cite)
 
     p = subcommands.add_parser(
         "annotations-json", help="print an article's highlights as W3C Web Annotation JSON-LD")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_annotations)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.arguments import record_id
 from desktop.cli.output import emit_json, fail, open_library, warn
 
 
@@ -25,29 +26,50 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_list)
 
     p = subcommands.add_parser("show", help="show one article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="as a JSON object")
     group.add_argument("--text", action="store_true", help="exactly the cleaned text")
     p.set_defaults(func=cmd_show)
 
 
+def stdin_source() -> Any:
+    """Standard input as a source, read up to the file size limit and no further (an
+    endless pipe is refused after 32 MB, not drained)."""
+    from desktop.core.importing import Source, kind_for
+    from desktop.core.safety.bounded_input import read_bounded
+
+    data = read_bounded(sys.stdin.buffer)
+    return Source(data=data, kind=kind_for(Path("stdin"), data), name="stdin")
+
+
 def _source_for(name: str) -> Any:
-    from desktop.core.importing import read_source, text_source
+    from desktop.core.importing import read_source
 
     if name == "-":
-        return text_source(sys.stdin.read(), name="stdin")
+        return stdin_source()
     return read_source(Path(name))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
 
+    # Standard input is read before the library is opened: a slow or endless pipe
+    # never holds the library.
+    early: dict[str, Any] = {}
+    if "-" in args.paths:
+        try:
+            early["-"] = stdin_source()
+        except LecternError as exc:
+            early["-"] = exc
     library = open_library()
     failed = 0
     for name in args.paths:
         try:
-            outcome = library.import_source(_source_for(name))
+            source = early.get(name) or _source_for(name)
+            if isinstance(source, LecternError):
+                raise source
+            outcome = library.import_source(source)
         except LecternError as exc:
             failed += 1
             warn(f"{name}: {exc}")

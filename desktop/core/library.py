@@ -20,6 +20,8 @@ from desktop.core.importing import Source, clean_source, content_hash, read_sour
 from desktop.core.models import ArticleRecord, Block, BlockKind, CleanedArticle
 from desktop.core.storage import connect, migrate
 
+MAX_ROW_ID = (1 << 63) - 1  # SQLite's largest integer
+
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -194,6 +196,8 @@ class Library:
         return [int(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
 
     def article(self, article_id: int) -> ArticleRecord:
+        if not 0 < article_id <= MAX_ROW_ID:  # SQLite cannot even be asked (OverflowError)
+            raise NotFound(f"no article with id {str(article_id)[:30]}")
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id}")

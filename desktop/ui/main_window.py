@@ -319,14 +319,15 @@ class MainWindow(QMainWindow):
 
     def restore_reading(self) -> None:
         """Text size, the notes' split and the last article, from the library."""
+        # Settings can come from a restored backup: numbers are checked, not trusted.
         zoom = self.library.setting("ui.text_size")
-        if zoom.isdigit():
+        if zoom.isascii() and zoom.isdigit() and len(zoom) <= 3:
             self.reader.set_text_size(int(zoom))
         state = self.settings().value("notes_splitter")
         if isinstance(state, QByteArray):
             self.notes_panel.splitter.restoreState(state)
         last = self.library.setting("ui.last_article")
-        if last.isdigit():
+        if last.isascii() and last.isdigit() and len(last) <= 18:
             self.open_article(int(last))
         if self.current_article is None:
             summaries = self.library.list_articles()

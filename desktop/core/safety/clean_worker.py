@@ -60,7 +60,9 @@ def clean_in_worker(data: bytes, kind: str, name: str,
                     seconds: float | None = None) -> tuple[CleanedArticle, str]:
     """Clean in a child process; raises ImportProblem naming the limit that stopped it."""
     limit = clean_seconds() if seconds is None else seconds
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+    from desktop.core.safety.parent_watch import parent_environment
+
+    env = {**os.environ, **parent_environment(), "PYTHONPATH": os.pathsep.join(
         p for p in (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     process = subprocess.Popen(
         [sys.executable, "-m", "desktop.core.safety.clean_worker"],
@@ -105,7 +107,9 @@ def _limit_memory() -> None:
 
 def _main() -> int:
     from desktop.core.importing import Source, clean_in_process
+    from desktop.core.safety.parent_watch import die_with_parent
 
+    die_with_parent()  # a killed ``lectern import`` must not leave its cleaner running
     data, kind, name = pickle.loads(sys.stdin.buffer.read())
     _limit_memory()
     try:
