@@ -15,6 +15,9 @@ def register(subcommands: Any) -> None:
     p = subcommands.add_parser("import", help="import saved pages, text or Markdown files")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files to import ('-' reads stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--whole", action="store_true",
+                   help="keep every word of a text file: no guessing which lines are menus, "
+                        "links or comments (read as Markdown)")
     p.set_defaults(func=cmd_import)
 
     p = subcommands.add_parser("clean", help="print the cleaned text of a file (library untouched)")
@@ -69,6 +72,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             source = early.get(name) or _source_for(name)
             if isinstance(source, LecternError):
                 raise source
+            if args.whole and source.kind == "text":
+                from dataclasses import replace
+
+                source = replace(source, kind="markdown")
             outcome = library.import_source(source)
         except LecternError as exc:
             failed += 1
@@ -77,10 +84,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                 emit_json({"source": name, "error": str(exc)})
             continue
         record = outcome.article
+        if outcome.trim is not None:
+            warn(f"{name}: " + outcome.trim.message(f"lectern import --whole {name}"))
         if args.json:
             emit_json({
                 "id": record.id, "title": record.title, "words": record.word_count,
                 "source": name, "duplicate": outcome.duplicate,
+                **({"removed_share": round(outcome.trim.removed_share, 3)} if outcome.trim
+                   else {}),
             })
         else:
             note = " (already in the library)" if outcome.duplicate else ""

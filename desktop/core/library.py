@@ -14,11 +14,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import LecternError, NotFound, StorageProblem
 from desktop.core.importing import Source, clean_source, content_hash, read_source
 from desktop.core.models import ArticleRecord, Block, BlockKind, CleanedArticle
 from desktop.core.storage import connect, migrate
+
+if TYPE_CHECKING:
+    from desktop.core.cleaning.trim_report import Trim
 
 MAX_ROW_ID = (1 << 63) - 1  # SQLite's largest integer
 
@@ -43,6 +47,8 @@ class ArticleSummary:
 class ImportOutcome:
     article: ArticleRecord
     duplicate: bool  # True: the library already had it; nothing was added
+    # Set when cleaning removed a real share of a plain text: the user is told.
+    trim: Trim | None = None
 
 
 def blocks_to_json(blocks: list[Block]) -> str:
@@ -115,7 +121,16 @@ class Library:
 
     def import_source(self, source: Source) -> ImportOutcome:
         article, encoding = clean_source(source)
-        return self.add_article(source, article, encoding)
+        outcome = self.add_article(source, article, encoding)
+        if source.kind != "text" or outcome.duplicate:
+            return outcome
+        from dataclasses import replace
+
+        from desktop.core.cleaning.trim_report import trim_of
+        from desktop.core.decoding import decode
+
+        trim = trim_of(decode(source.data).text, article)
+        return replace(outcome, trim=trim) if trim.noticeable else outcome
 
     def find_duplicate(self, url: str, digest: str) -> int | None:
         row = self.conn.execute(

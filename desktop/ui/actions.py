@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ class ImportReport:
 
     imported: list[tuple[str, int, bool]]  # (source name, article id, was a duplicate)
     failed: list[tuple[str, str]]  # (source name, message)
+    trimmed: list[tuple[str, str]] = field(default_factory=list)  # (name, what was removed)
 
 
 def import_dialog(window: MainWindow) -> None:
@@ -59,6 +60,7 @@ def _import_batch(
     library = Library.open(library_path)
     imported: list[tuple[str, int, bool]] = []
     failed: list[tuple[str, str]] = []
+    trimmed: list[tuple[str, str]] = []
     try:
         for done, item in enumerate(items):
             if progress.cancelled:
@@ -74,10 +76,14 @@ def _import_batch(
                 failed.append((name, f"unexpected error: {type(exc).__name__}: {exc}"))
             else:
                 imported.append((name, outcome.article.id, outcome.duplicate))
+                if outcome.trim is not None:
+                    trimmed.append((name, outcome.trim.message(
+                        "save it as a .md file and import that, or run "
+                        "“lectern import --whole FILE”")))
         progress.report(len(items), len(items), "")
     finally:
         library.close()
-    return ImportReport(imported, failed)
+    return ImportReport(imported, failed, trimmed)
 
 
 def run_import(window: MainWindow, items: list[Source | Path]) -> None:
@@ -96,7 +102,19 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
             parts.append(f"{duplicates} already in the library")
         if report.failed:
             parts.append(f"{len(report.failed)} failed")
+        if report.trimmed:
+            parts.append(f"{len(report.trimmed)} cleaned of much of their text")
         window.statusBar().showMessage(", ".join(parts), 8000)
+        if report.trimmed and not report.failed:
+            from desktop.ui.safe_text import plain_message_box
+
+            notes = "\n".join(f"• {Path(n).name}: {m}" for n, m in report.trimmed)
+            box = plain_message_box(
+                QMessageBox.Icon.Information, "Cleaning removed part of the text",
+                "Lines that looked like menus, links or comments were left out.",
+                QMessageBox.StandardButton.Ok, window, informative=notes[:1200])
+            box.setObjectName("trimNotice")
+            box.open()
         if report.failed:
             details = "\n".join(f"• {Path(n).name}: {m}" for n, m in report.failed)
             from desktop.ui.safe_text import plain_message_box
