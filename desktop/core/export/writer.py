@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import LecternError
+from desktop.core.export import pending_records
 from desktop.core.export.atomic import AtomicBatch, remove_stale_temporaries
 from desktop.core.export.context import ExportContext, HighlightVars, build_context
 from desktop.core.export.records import ExportRecord, find_record, folder_key, save_record
@@ -123,12 +124,8 @@ class Exporter:
     def _commit(self, batch: AtomicBatch, pending: list[_Pending], report: ExportReport) -> None:
         batch.commit()  # files first: a record never claims a file that is not there
         report.files.extend(item.outcome for item in pending)
-        if self.library.readonly:  # another Lectern writes this library
-            if pending and not report.warnings:
-                report.warnings.append(
-                    "the library is open read-only (another Lectern is using it), so Lectern "
-                    "could not record what it wrote; a later export treats these files as "
-                    "edited by you: it will add to them, never rewrite them")
+        if self.library.readonly:  # another Lectern writes this library: records go aside
+            pending_records.add(self.library.path, [item.record for item in pending])
         else:
             with self.library.transaction() as conn:
                 for item in pending:
@@ -143,7 +140,8 @@ class Exporter:
     def _plan(self, context: ExportContext, folder: Path,
               batch: AtomicBatch) -> FileOutcome | _Pending:
         article = context.article
-        record = find_record(self.library.conn, article.id, folder)
+        record = find_record(self.library.conn, article.id, folder) or pending_records.find(
+            self.library.path, article.id, folder_key(folder))
         # A record is only trusted inside the folder being exported to: one pointing
         # elsewhere (a crafted backup, a moved folder) must not make Lectern write there.
         recorded = Path(record.path) if record is not None else None
