@@ -96,7 +96,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_annotations(args: argparse.Namespace) -> int:
     from desktop.core.annotations import AnnotationStore
 
-    library = open_library()
+    library = open_library(write=False)
     library.article(args.id)  # NotFound: one clear line
     store = AnnotationStore(library)
     meanings = store.color_meanings()

@@ -143,7 +143,7 @@ def _export_annotations(library: Any, ids: list[int], folder: Path, as_json: boo
 def cmd_cite(args: argparse.Namespace) -> int:
     from desktop.core.export.citation import bibtex, csl_json
 
-    library = open_library()
+    library = open_library(write=False)
     records = [library.article(i) for i in _article_ids(library, list(args.ids))]
     if args.format == "bibtex":
         sys.stdout.write("\n".join(bibtex(r) for r in records))
@@ -156,7 +156,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     from desktop.core.export.atomic import write_atomic
     from desktop.core.export.web_annotation import article_annotations_json
 
-    text, _count = article_annotations_json(open_library(), args.id)
+    text, _count = article_annotations_json(open_library(write=False), args.id)
     if args.out:
         write_atomic(Path(args.out), text.encode("utf-8"))
     else:
@@ -183,7 +183,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.core.export.backup import backup_library
 
-    library = open_library()
+    library = open_library(write=False)
     summary = backup_library(library, Path(args.file), _paths().templates,
                              overwrite=args.force)
     counts = summary.counts

@@ -108,7 +108,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = open_library()
+    library = open_library(write=False)
     for item in library.list_articles():
         if args.json:
             emit_json({
@@ -125,7 +125,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desktop.core.errors import NotFound
     from desktop.core.models import block_spans
 
-    library = open_library()
+    library = open_library(write=False)
     try:
         record = library.article(args.id)
     except NotFound as exc:

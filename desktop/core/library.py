@@ -23,6 +23,7 @@ from desktop.core.storage import connect, migrate
 
 if TYPE_CHECKING:
     from desktop.core.cleaning.trim_report import Trim
+    from desktop.core.safety.lock import LibraryLock
 
 MAX_ROW_ID = (1 << 63) - 1  # SQLite's largest integer
 
@@ -69,6 +70,7 @@ class Library:
         self.readonly = readonly
         self._on_close = on_close  # e.g. releasing the library's lock
         self._session_settings: dict[str, str] = {}
+        self.lock: LibraryLock | None = None  # set by the safe opener (safety/opening.py)
 
     @classmethod
     def open(cls, path: Path | str) -> Library:

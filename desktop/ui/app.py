@@ -143,11 +143,14 @@ def open_arguments(window: MainWindow, arguments: list[str]) -> None:
 
 def _serve_later_launches(app: QApplication, window: MainWindow) -> None:
     """Files and links from later launches (or macOS open events) come to this window."""
-    from desktop.ui.single_instance import FileOpenFilter, InstanceServer
+    from desktop.ui.single_instance import FileOpenFilter
 
     if window.library.readonly:
         return  # the writable window serves them
-    server = InstanceServer(window.library.path, window)
+    from desktop.ui.lending import serve_commands
+
+    server = serve_commands(window)
+    app.aboutToQuit.connect(server.close)
     server.arguments_received.connect(lambda arguments: open_arguments(window, arguments))
     app.installEventFilter(FileOpenFilter(lambda arguments: open_arguments(window, arguments), app))
 

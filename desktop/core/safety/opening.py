@@ -54,12 +54,14 @@ class OpenReport:
 
 
 def open_library_safely(
-    paths: AppPaths, *, readonly_ok: bool = False
+    paths: AppPaths, *, readonly_ok: bool = False, shared: bool = False
 ) -> tuple[Library, OpenReport]:
     """Open the user's library with every safety step applied.
 
     Raises LibraryInUse when another process holds the library, unless
     ``readonly_ok``: then the library opens read-only (writes raise LecternError).
+    ``shared``: the lock was lent by a window that keeps the library open, so
+    nothing may be moved aside or upgraded under it (either is refused plainly).
     """
     try:
         paths.ensure()
@@ -72,7 +74,7 @@ def open_library_safely(
         raise LecternError(f"cannot use the library folder {paths.data_dir} "
                            f"({exc.strerror or exc})") from None
     try:
-        return _open_for_writing(paths, lock)
+        return _open_for_writing(paths, lock, shared=shared)
     except sqlite3.Error as exc:  # busy, or not allowed: said plainly, nothing moved
         lock.release()
         raise plain_problem(exc, paths.library) from None
@@ -81,15 +83,24 @@ def open_library_safely(
         raise
 
 
-def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, OpenReport]:
-    report = OpenReport(paths.library, recovery=health.finish_interrupted_recovery(paths))
+def _open_for_writing(paths: AppPaths, lock: LibraryLock, *,
+                      shared: bool = False) -> tuple[Library, OpenReport]:
+    report = OpenReport(paths.library, recovery=None if shared else (
+        health.finish_interrupted_recovery(paths)))
     problem = health.check(paths.library)
+    if problem is not None and shared:
+        raise LecternError(f"the library is damaged ({problem}); close the Lectern window, "
+                           "then run the command again to recover it from its backup")
     if problem is not None:
         report.recovery = health.recover(paths, problem)
     _create_private(paths.library)
     conn = connect(paths.library)
     try:
         report.migrated_from = schema_version(conn)
+        if shared and report.migrated_from != SCHEMA_VERSION:
+            raise LecternError(
+                f"the Lectern window open on this library is another version (schema "
+                f"{report.migrated_from}, this one uses {SCHEMA_VERSION}); close it first")
         if 0 < report.migrated_from < SCHEMA_VERSION:
             # An upgrade is the riskiest write a library ever gets: keep the old one.
             _backup(conn, paths, report, reason=f"before-v{SCHEMA_VERSION}", always=True)
@@ -99,7 +110,9 @@ def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, Open
     except BaseException:
         conn.close()
         raise
-    return Library(conn, paths.library, on_close=lock.release), report
+    library = Library(conn, paths.library, on_close=lock.release)
+    library.lock = lock  # the window lends it to a command run meanwhile (lock.lend)
+    return library, report
 
 
 def _open_read_only(paths: AppPaths, holder: int | None) -> tuple[Library, OpenReport]:
