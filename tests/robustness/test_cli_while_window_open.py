@@ -79,7 +79,7 @@ def test_a_write_waits_its_turn_then_says_who_is_in_the_way(
     monkeypatch.setattr(turns, "TURN_WAIT_S", 0.5)
     said: list[str] = []
     try:
-        with pytest.raises(LecternError, match="still in use .* nothing was changed"):
+        with pytest.raises(LecternError, match=r"still in use .* nothing was changed"):
             turns.take_turn(paths, LibraryInUse(paths.library, os.getpid()), said.append)
     finally:
         holder.release()
