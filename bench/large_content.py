@@ -72,6 +72,7 @@ def main() -> int:
     os.environ["LECTERN_HOME"] = tempfile.mkdtemp(prefix="lectern-bench-")
     from desktop.core.annotations import AnnotationStore
     from desktop.core.importing import text_source
+    from desktop.core.operations.import_articles import import_source
     from desktop.core.paths import app_paths
     from desktop.ui.app import create_window, make_application
 
@@ -82,7 +83,7 @@ def main() -> int:
     meter = StallMeter()
     results: list[str] = []
     for count in (2_000, 20_000):
-        record = window.library.import_source(
+        record = import_source(window.library,
             text_source(article(500), name=f"big{count}.txt")).article
         text = window.library.article(record.id).text
         store = AnnotationStore(window.library)

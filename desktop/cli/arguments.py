@@ -7,7 +7,7 @@ errors would print the usage and exit 2.
 
 from __future__ import annotations
 
-from desktop.core.safety.bounded_input import parse_count, parse_id
+from desktop.core.importing.bounded_input import parse_count, parse_id
 
 
 def record_id(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,15 +37,15 @@ class _Input:
 
 
 def _read(name: str, raw: bool, library: Any) -> _Input:
-    from desktop.core.decoding import decode
     from desktop.core.errors import LecternError
     from desktop.core.importing import clean_source, read_source
+    from desktop.core.importing.decoding import decode
 
     try:
         if name == "-":
-            from desktop.cli.library_commands import stdin_source
+            from desktop.core.importing import stdin_source
 
-            source = stdin_source()
+            source = stdin_source(sys.stdin.buffer)
         elif _is_file(name) or raw or not name.isdigit():
             source = read_source(Path(name))
         else:
@@ -69,7 +70,7 @@ def _from_library(name: str, library: Any) -> _Input:
     from desktop.core.errors import NotFound
 
     try:
-        from desktop.core.safety.bounded_input import parse_id
+        from desktop.core.importing.bounded_input import parse_id
 
         record = library.article(parse_id(name, "the article id"))
     except NotFound as exc:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.arguments import record_id
 from desktop.cli.output import emit_json, fail, open_library, warn
+
+if TYPE_CHECKING:
+    from desktop.core.models import Source
 
 
 def register(subcommands: Any) -> None:
@@ -36,33 +39,24 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_show)
 
 
-def stdin_source() -> Any:
-    """Standard input as a source, read up to the file size limit and no further (an
-    endless pipe is refused after 32 MB, not drained)."""
-    from desktop.core.importing import Source, kind_for
-    from desktop.core.safety.bounded_input import read_bounded
-
-    data = read_bounded(sys.stdin.buffer)
-    return Source(data=data, kind=kind_for(Path("stdin"), data), name="stdin")
-
-
-def _source_for(name: str) -> Any:
-    from desktop.core.importing import read_source
+def _source_for(name: str) -> Source:
+    from desktop.core.importing import read_source, stdin_source
 
     if name == "-":
-        return stdin_source()
+        return stdin_source(sys.stdin.buffer)
     return read_source(Path(name))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
+    from desktop.core.operations.import_articles import import_source, trim_notice
 
     # Standard input is read before the library is opened: a slow or endless pipe
     # never holds the library.
     early: dict[str, Any] = {}
     if "-" in args.paths:
         try:
-            early["-"] = stdin_source()
+            early["-"] = _source_for("-")
         except LecternError as exc:
             early["-"] = exc
     library = open_library()
@@ -76,7 +70,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 from dataclasses import replace
 
                 source = replace(source, kind="markdown")
-            outcome = library.import_source(source)
+            outcome = import_source(library, source)
         except LecternError as exc:
             failed += 1
             warn(f"{name}: {exc}")
@@ -84,14 +78,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                 emit_json({"source": name, "error": str(exc)})
             continue
         record = outcome.article
-        if outcome.trim is not None:
-            warn(f"{name}: " + outcome.trim.message(f"lectern import --whole {name}"))
+        trim = trim_notice(outcome)
+        if trim is not None:
+            warn(f"{name}: " + trim.message(f"lectern import --whole {name}"))
         if args.json:
             emit_json({
                 "id": record.id, "title": record.title, "words": record.word_count,
                 "source": name, "duplicate": outcome.duplicate,
-                **({"removed_share": round(outcome.trim.removed_share, 3)} if outcome.trim
-                   else {}),
+                **({"removed_share": round(trim.removed_share, 3)} if trim else {}),
             })
         else:
             note = " (already in the library)" if outcome.duplicate else ""

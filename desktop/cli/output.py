@@ -25,15 +25,15 @@ def fail(message: str, status: int = 1) -> int:
 def open_library(*, write: bool = True) -> Any:
     """The user's library (``LECTERN_HOME`` respected), created if missing.
 
-    Opened safely (desktop.core.safety.opening): locked, checked, recovered from
+    Opened safely (desktop.core.storage.opening): locked, checked, recovered from
     its backup if damaged, migrated, backed up. If another Lectern holds it, a
     command that only reads (``write=False``) opens it read-only; one that writes
     has the window lend it the library, or waits its turn (desktop.cli.turns).
     Whatever happened on the way is said on stderr.
     """
     from desktop.core.paths import app_paths
-    from desktop.core.safety.lock import LibraryInUse
-    from desktop.core.safety.opening import open_library_safely
+    from desktop.core.storage.lock import LibraryInUse
+    from desktop.core.storage.opening import open_library_safely
 
     paths = app_paths()
     try:

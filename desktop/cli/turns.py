@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import LecternError
-from desktop.core.safety.lock import LibraryInUse, window_file
+from desktop.core.storage.lock import LibraryInUse, window_file
 
 TURN_WAIT_S = 120.0  # a command-line import of a few hundred files finishes well within
 ANSWER_TIMEOUT_S = 5.0
@@ -54,7 +54,7 @@ def _ask(name: str, message: bytes) -> bytes:
 
 def take_turn(paths: Any, first: LibraryInUse, say: Any) -> tuple[Any, Any]:
     """Open ``paths``' library for writing once it is this command's turn."""
-    from desktop.core.safety.opening import open_library_safely
+    from desktop.core.storage.opening import open_library_safely
 
     lent = ask_window_to_lend(paths.library)
     deadline = time.monotonic() + TURN_WAIT_S

@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
-from desktop.core.errors import LecternError
-from desktop.core.importing import Source, read_source, text_source
-from desktop.core.library import Library
+from desktop.core.importing import text_source
+from desktop.core.models import Source
+from desktop.core.operations.delete_article import delete_article
+from desktop.core.operations.import_articles import ImportReport, import_batch
+from desktop.core.storage.library import Library
+from desktop.ui.file_dialogs import article_filter
 from desktop.ui.progress_dialog import TaskProgressDialog, show_error
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    """What happened to each source of one import batch."""
-
-    imported: list[tuple[str, int, bool]]  # (source name, article id, was a duplicate)
-    failed: list[tuple[str, str]]  # (source name, message)
-    trimmed: list[tuple[str, str]] = field(default_factory=list)  # (name, what was removed)
-
-
 def import_dialog(window: MainWindow) -> None:
-    files, _filter = QFileDialog.getOpenFileNames(window, "Import articles", "", IMPORT_FILTER)
+    files, _filter = QFileDialog.getOpenFileNames(window, "Import articles", "",
+                                                  article_filter())
     if files:
         import_files(window, files)
 
@@ -58,32 +49,10 @@ def _import_batch(
 ) -> ImportReport:
     """Runs off the GUI thread, with its own connection."""
     library = Library.open(library_path)
-    imported: list[tuple[str, int, bool]] = []
-    failed: list[tuple[str, str]] = []
-    trimmed: list[tuple[str, str]] = []
     try:
-        for done, item in enumerate(items):
-            if progress.cancelled:
-                break
-            name = item.name if isinstance(item, Source) else str(item)
-            progress.report(done, len(items), Path(name).name)
-            try:
-                source = item if isinstance(item, Source) else read_source(item)
-                outcome = library.import_source(source)
-            except LecternError as exc:
-                failed.append((name, str(exc)))
-            except Exception as exc:  # a bug must not lose the rest of the batch
-                failed.append((name, f"unexpected error: {type(exc).__name__}: {exc}"))
-            else:
-                imported.append((name, outcome.article.id, outcome.duplicate))
-                if outcome.trim is not None:
-                    trimmed.append((name, outcome.trim.message(
-                        "save it as a .md file and import that, or run "
-                        "“lectern import --whole FILE”")))
-        progress.report(len(items), len(items), "")
+        return import_batch(library, items, progress)
     finally:
         library.close()
-    return ImportReport(imported, failed, trimmed)
 
 
 def run_import(window: MainWindow, items: list[Source | Path]) -> None:
@@ -95,8 +64,7 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
         if report.imported:
             window.open_article(report.imported[-1][1])
         window.imports_done.emit(report)
-        added = sum(1 for _n, _i, dup in report.imported if not dup)
-        duplicates = len(report.imported) - added
+        added, duplicates = report.added, report.duplicates
         parts = [f"Imported {added} article{'s' if added != 1 else ''}"]
         if duplicates:
             parts.append(f"{duplicates} already in the library")
@@ -108,7 +76,8 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
         if report.trimmed and not report.failed:
             from desktop.ui.safe_text import plain_message_box
 
-            notes = "\n".join(f"• {Path(n).name}: {m}" for n, m in report.trimmed)
+            how = "save it as a .md file and import that, or run “lectern import --whole FILE”"
+            notes = "\n".join(f"• {Path(n).name}: {t.message(how)}" for n, t in report.trimmed)
             box = plain_message_box(
                 QMessageBox.Icon.Information, "Cleaning removed part of the text",
                 "Lines that looked like menus, links or comments were left out.",
@@ -148,7 +117,7 @@ def delete_current(window: MainWindow) -> None:
         f"Delete “{record.title}” with its highlights and notes? This cannot be undone.",
     )
     if answer == QMessageBox.StandardButton.Yes:
-        window.library.delete_article(record.id)
+        delete_article(window.library, record.id)
         window.close_article()
         window.library_changed.emit()
 

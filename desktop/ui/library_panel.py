@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.library import ArticleSummary, Library
+from desktop.core.storage.library import ArticleSummary, Library
 from desktop.ui.library_delegate import SUMMARY_ROLE, LibraryItemDelegate, meta_line
 
 _Index = QModelIndex | QPersistentModelIndex

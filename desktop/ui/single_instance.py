@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop.core.safety.lock import window_file
+from desktop.core.storage.lock import window_file
 
 CONNECT_TIMEOUT_MS = 500
 

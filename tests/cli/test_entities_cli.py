@@ -67,7 +67,7 @@ def test_library_ids_errors_and_corrections(tmp_path: Path) -> None:
     assert "999" in result.stderr and "missing.txt" in result.stderr
     # The reader's gazetteer applies to the CLI too.
     from desktop.core.entities.corrections import set_correction
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     library = Library.open(home / "library.sqlite3")
     set_correction(library, "Siemens", "remove")

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from lectern_testing import REPO, run_cli
 
 from desktop.core.errors import ImportProblem
+from desktop.core.importing.bounded_input import BadNumber, parse_id, read_bounded
 from desktop.core.links import article_link, parse_link
-from desktop.core.safety.bounded_input import BadNumber, parse_id, read_bounded
+from desktop.core.operations.import_articles import import_source
 
 HUGE_IDS = ["99999999999999999999999", "9" * 5000, "9223372036854775808", "-1", "0",
             "1e5", "٣", "0x10", " 12a", "", "²"]
@@ -165,7 +166,7 @@ def _alive(pid: int) -> bool:
 
 MIDDLE = """
 import os, subprocess, sys, time
-from desktop.core.safety.parent_watch import parent_environment
+from desktop.core.importing.parent_watch import parent_environment
 fd = int(sys.argv[1])
 # Started as the window starts it (desktop/ui/entity_worker.py): told who its parent is.
 worker = subprocess.Popen([sys.executable, "-m", "desktop.core.entities.worker"], stdin=fd,
@@ -204,7 +205,7 @@ def test_the_entity_worker_ends_with_its_parent() -> None:
 def test_the_window_takes_any_link_without_a_traceback(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.importing import text_source
 
-    article = window.library.import_source(text_source(article_text("linked"))).article
+    article = import_source(window.library, text_source(article_text("linked"))).article
     for link in ("lectern://article/99999999999999999999999", "lectern://article/" + "9" * 5000,
                  "lectern://article/0", "lectern://article/-1", "lectern://article/١٢",
                  "lectern://article/1#" + "x" * 10_000, "lectern://" + "a" * 100_000,

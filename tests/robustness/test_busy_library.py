@@ -18,10 +18,11 @@ from hostile_inputs import article_text
 from lectern_testing import run_cli
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import AppPaths, app_paths
-from desktop.core.safety import backups, busy
-from desktop.core.safety.busy import LibraryBusy, is_busy, is_damage
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage import backups, busy
+from desktop.core.storage.busy import LibraryBusy, is_busy, is_damage
+from desktop.core.storage.opening import open_library_safely
 
 # The ways another program can hold an SQLite database: an exclusive lock that
 # keeps readers out too, and a write lock (readers pass, writers wait).
@@ -64,9 +65,9 @@ def _library_after_backup(home: Path) -> AppPaths:
     paths = app_paths(home)
     library, _ = open_library_safely(paths)
     try:
-        library.import_source(text_source(article_text("in the backup")))
+        import_source(library, text_source(article_text("in the backup")))
         backups.make_backup(library.conn, paths.backups)
-        library.import_source(text_source(article_text("made after the backup")))
+        import_source(library, text_source(article_text("made after the backup")))
     finally:
         library.close()
     return paths
@@ -94,7 +95,7 @@ def test_a_held_library_is_not_recovered(tmp_path: Path, how: str,
             try:
                 assert report.recovery is None
                 with pytest.raises(LibraryBusy, match="another program is using"):
-                    library.import_source(text_source(article_text("while held")))
+                    import_source(library, text_source(article_text("while held")))
             finally:
                 library.close()
     assert not list(paths.data_dir.glob("corrupt-*"))

@@ -15,7 +15,7 @@ from lectern_testing import REPO
 from desktop.cli import turns
 from desktop.core.errors import LecternError
 from desktop.core.paths import app_paths
-from desktop.core.safety.lock import LibraryInUse, acquire
+from desktop.core.storage.lock import LibraryInUse, acquire
 from desktop.ui.lending import serve_commands
 
 

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from desktop.core.export.backup import BackupProblem, backup_library
 from desktop.core.export.restore import restore_library
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 _SETTINGS = settings(max_examples=60, deadline=None, database=None, derandomize=True,
                      suppress_health_check=list(HealthCheck))
@@ -31,7 +32,7 @@ def good_archive(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     library = Library.open(folder / "library.sqlite3")
     try:
         for tag in ("alpha", "beta"):
-            library.import_source(text_source(article_text(tag)))
+            import_source(library, text_source(article_text(tag)))
         templates = folder / "templates"
         templates.mkdir()
         (templates / "mine.md.j2").write_text("{{ article.title }}\n")

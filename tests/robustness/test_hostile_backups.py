@@ -18,9 +18,10 @@ from lectern_testing import run_cli
 from desktop.core.export.backup import BackupProblem, _file_sha256, backup_library
 from desktop.core.export.restore import restore_library
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage.library import Library
+from desktop.core.storage.opening import open_library_safely
 
 # Ways out of a template into Python, the shell or the disk.
 ESCAPES = [
@@ -42,8 +43,8 @@ def _library(home: Path) -> Path:
     paths = app_paths(home)
     library, _ = open_library_safely(paths)
     try:
-        library.import_source(text_source(article_text("first article")))
-        library.import_source(text_source(article_text("second article")))
+        import_source(library, text_source(article_text("first article")))
+        import_source(library, text_source(article_text("second article")))
     finally:
         library.close()
     return paths.library

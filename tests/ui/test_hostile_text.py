@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QToolTip, QTree
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.ui.highlights_controller import HighlightsController
 from desktop.ui.notes_panel import render_markdown
 from desktop.ui.safe_text import sanitized_html
@@ -116,7 +117,7 @@ def test_hostile_text_everywhere_loads_nothing(qtbot, window, tmp_path: Path) ->
     with traps(tmp_path) as (watch, server, payload):
         title = f'<img src="{watch.path}"> Title'
         text = f"{title}\n\n{payload}\n\nThe ordinary last paragraph of the article."
-        outcome = window.library.import_source(text_source(text, name="hostile.txt"))
+        outcome = import_source(window.library, text_source(text, name="hostile.txt"))
         article_id = outcome.article.id
         store = AnnotationStore(window.library)
         quote_start = window.library.article(article_id).text.index("<img")

@@ -4,6 +4,7 @@ GUI thread; many highlights are painted from a sweep (tests/core/annotations/tes
 from __future__ import annotations
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.ui.notes_panel import LONG_NOTE_NOTICE, PREVIEW_CHARS, preview_part
 
 PARAGRAPH = "A paragraph of notes with *emphasis* and a [link](https://example.org).\n\n"
@@ -20,7 +21,7 @@ def test_a_long_note_previews_the_part_around_the_cursor() -> None:
 
 
 def test_typing_in_a_5_mb_note_renders_the_preview_off_the_gui_thread(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    record = window.library.import_source(text_source(
+    record = import_source(window.library, text_source(
         "Notes Host\n\nAn article to hang a very long note on, with enough words in it.")).article
     note = "".join(f"Paragraph {i}: {PARAGRAPH}" for i in range(70_000))
     window.library.save_note(record.id, note)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from desktop.core import settings
 from desktop.core.entities.categories import (
     CATEGORIES,
     category_for,
@@ -27,9 +28,7 @@ from desktop.core.entities.corrections import apply_corrections, list_correction
 from desktop.core.entities.mentions import Mention, entity_key, from_rows, to_rows
 from desktop.core.entities.postprocess import DEFAULT_STEPS, improve, pipeline_id
 from desktop.core.entities.recognizer import ModelIdentity, installed_model
-from desktop.core.library import Library, now_iso
-
-ENABLED_SETTING = "entities.categories"
+from desktop.core.storage.library import Library, now_iso
 
 
 class Freshness(Enum):
@@ -70,8 +69,8 @@ def _write_mentions(conn: sqlite3.Connection, article_id: int, mentions: list[Me
     conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO entity_mentions (article_id, start_offset, end_offset,"
-        " entity_key, label) VALUES (?,?,?,?,?)",
-        [(article_id, m.start, m.end, m.key, m.label) for m in mentions],
+        " entity_key, label, uncertain) VALUES (?,?,?,?,?,?)",
+        [(article_id, m.start, m.end, m.key, m.label, int(m.uncertain)) for m in mentions],
     )
 
 
@@ -118,10 +117,10 @@ def stored_mentions(library: Library, article_id: int, text: str) -> list[Mentio
     if row["pipeline"] != pipeline_id():
         return reprocess(library, article_id, text)
     rows = library.conn.execute(
-        "SELECT start_offset, end_offset, label FROM entity_mentions WHERE article_id = ?"
-        " ORDER BY start_offset", (article_id,),
+        "SELECT start_offset, end_offset, label, uncertain FROM entity_mentions"
+        " WHERE article_id = ? ORDER BY start_offset", (article_id,),
     ).fetchall()
-    return from_rows(text, [list(r) for r in rows])
+    return [Mention(s, e, text[s:e], label, bool(uncertain)) for s, e, label, uncertain in rows]
 
 
 def article_entities(library: Library, article_id: int, text: str) -> list[Mention] | None:
@@ -149,11 +148,12 @@ def articles_needing_analysis(library: Library, identity: ModelIdentity | None =
 
 
 def enabled_categories(library: Library) -> frozenset[str]:
-    return parse_enabled(library.setting(ENABLED_SETTING, format_enabled(default_enabled())))
+    stored = settings.read(library, settings.ENTITY_CATEGORIES)
+    return default_enabled() if stored is None else parse_enabled(stored)
 
 
 def set_enabled_categories(library: Library, keys: frozenset[str]) -> None:
-    library.set_setting(ENABLED_SETTING, format_enabled(keys))
+    settings.write(library, settings.ENTITY_CATEGORIES, format_enabled(keys))
 
 
 def visible(mentions: list[Mention], enabled: frozenset[str]) -> list[Mention]:

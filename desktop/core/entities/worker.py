@@ -31,7 +31,7 @@ from desktop.core.entities.analysis import recognise_articles
 from desktop.core.entities.mentions import to_rows
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.entities.store import text_hash
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 
 def _send(out: TextIO, message: dict[str, Any]) -> None:
@@ -85,7 +85,7 @@ def serve(stdin: TextIO, out: TextIO) -> int:
 
 
 def main() -> int:
-    from desktop.core.safety.parent_watch import die_with_parent
+    from desktop.core.importing.parent_watch import die_with_parent
 
     die_with_parent()  # a crashed or killed window must not leave the model running
     # Background work: the reader's window (and everything else) comes first.

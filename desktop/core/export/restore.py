@@ -28,7 +28,7 @@ from desktop.core.export.restore_rows import rebuild
 from desktop.core.storage.db import SCHEMA_VERSION, schema_version
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from desktop.core import settings
 from desktop.core.entities.analysis import StoredReply, store_replies
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
 from desktop.core.entities.corrections import apply_corrections, list_corrections
@@ -28,7 +29,7 @@ from desktop.core.entities.store import (
     summarise,
     visible,
 )
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 from desktop.ui.entity_corrections import CorrectionActions
 from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.entity_worker import EntityWorker
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
 BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
-SHOWN_SETTING = "entities.highlights"
 OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the reader stops
 
 
@@ -54,7 +54,8 @@ class EntitiesController(QObject):
         self.mentions: list[Mention] = []  # the open article's, corrected, all categories
         self.selected: str | None = None
         self.step_index = -1
-        self.highlights_shown = window.library.setting(SHOWN_SETTING, "1") != "0"
+        self.last_message = ""  # what the last correction changed, shown once in the panel
+        self.highlights_shown = settings.read(window.library, settings.ENTITY_HIGHLIGHTS)
         self.panel = EntityPanel()
         self.panel.set_enabled(enabled_categories(window.library))
         self.panel.set_legend_style(is_dark())
@@ -169,18 +170,24 @@ class EntitiesController(QObject):
         self.render()
         self._show_selection(select_text=False)
 
+    def say(self, message: str) -> None:
+        """A result the reader should see: the status bar, and the panel until it next changes."""
+        self.window.statusBar().showMessage(message, 10000)
+        self.last_message = message
+
     def render(self) -> None:
         record = self.window.current_article
         dark = is_dark()
         enabled = self.panel.enabled()
         shown = visible(self.mentions, enabled)
-        formats = {c.key: entity_format(c, dark) for c in CATEGORIES}
+        formats = {(c.key, doubt): entity_format(c, dark, uncertain=doubt)
+                   for c in CATEGORIES for doubt in (False, True)}
         spans = []
         for m in shown:
             category = category_for(m.label)
             if category is not None:
-                spans.append(Span(m.start, m.end, formats[category.key],
-                                  f"{m.text} — {describe(m.label)}"))
+                spans.append(Span(m.start, m.end, formats[category.key, m.uncertain],
+                                  f"{m.text} — {describe(m.label, m.uncertain)}"))
         self.reader.set_layer(LAYER, spans if self.highlights_shown else [])
         summaries = summarise(shown)
         self.panel.set_entities(summaries, self.selected)
@@ -192,12 +199,18 @@ class EntitiesController(QObject):
             note = f" ({hidden} in hidden categories)" if hidden else ""
             if not self.highlights_shown:
                 note += "; highlights off (View ▸ Show Entity Highlights)"
+            doubtful = sum(1 for m in shown if m.uncertain)
+            if doubtful:
+                note += f"; {doubtful} uncertain (fainter, “?” on hover)"
+            if self.last_message:
+                note += f". {self.last_message}"
+                self.last_message = ""
             self.panel.set_status(f"{len(summaries)} entities, {len(shown)} mentions{note}")
 
     def show_highlights(self, shown: bool) -> None:
         """The View menu's switch for all entity highlights (the list stays)."""
         self.highlights_shown = shown
-        self.window.library.set_setting(SHOWN_SETTING, "1" if shown else "0")
+        settings.write(self.window.library, settings.ENTITY_HIGHLIGHTS, shown)
         self.render()
 
     def _restyle(self) -> None:

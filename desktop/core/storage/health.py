@@ -17,9 +17,8 @@ from pathlib import Path
 
 from desktop.core.errors import LecternError
 from desktop.core.paths import AppPaths
-from desktop.core.safety import backups
-from desktop.core.safety.busy import busy_timeout_ms, is_damage, plain_problem
-from desktop.core.storage import SCHEMA_VERSION
+from desktop.core.storage import SCHEMA_VERSION, backups
+from desktop.core.storage.busy import busy_timeout_ms, is_damage, plain_problem
 
 REQUIRED_TABLES = ("articles", "sources", "notes", "settings")
 _COMPANIONS = ("-wal", "-shm", "-journal")

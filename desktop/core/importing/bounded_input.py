@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from desktop.core.errors import ImportProblem, LecternError
-from desktop.core.safety.limits import MAX_SOURCE, megabytes
+from desktop.core.importing.limits import MAX_SOURCE, megabytes
 
 MAX_ID = (1 << 63) - 1  # SQLite's largest integer
 _MAX_ID_DIGITS = len(str(MAX_ID))

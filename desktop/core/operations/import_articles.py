@@ -1,0 +1,77 @@
+"""Import: sources (files, pasted text, stdin) become articles in the library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from desktop.core.cleaning.trim_report import Trim, trim_of
+from desktop.core.errors import LecternError
+from desktop.core.importing import prepare, read_source
+from desktop.core.importing.decoding import decode
+from desktop.core.models import Source
+from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
+from desktop.core.storage.library import ImportOutcome, Library
+
+
+def import_source(library: Library, source: Source) -> ImportOutcome:
+    """Clean ``source`` and store it, unless the library has it already. For a plain
+    text, the words given and kept are counted (trim_report says when to tell)."""
+    ready = prepare(source)
+    outcome = library.add_article(ready.source, ready.article, ready.encoding,
+                                  ready.content_hash)
+    if source.kind != "text" or outcome.duplicate:
+        return outcome
+    trim = trim_of(decode(source.data).text, ready.article)
+    return replace(outcome, words_given=trim.given, words_kept=trim.kept)
+
+
+def trim_notice(outcome: ImportOutcome) -> Trim | None:
+    """The words an import's cleaning removed, when that is worth telling."""
+    trim = Trim(kept=outcome.words_kept, given=outcome.words_given)
+    return trim if outcome.words_given and trim.noticeable else None
+
+
+def import_path(library: Library, path: Path) -> ImportOutcome:
+    return import_source(library, read_source(path))
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What happened to each source of one import batch."""
+
+    imported: list[tuple[str, int, bool]] = field(default_factory=list)  # (name, id, duplicate)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source name, message)
+    trimmed: list[tuple[str, Trim]] = field(default_factory=list)  # much removed: told
+
+    @property
+    def added(self) -> int:
+        return sum(1 for _name, _id, duplicate in self.imported if not duplicate)
+
+    @property
+    def duplicates(self) -> int:
+        return len(self.imported) - self.added
+
+
+def import_batch(library: Library, items: list[Source | Path],
+                 progress: ProgressSink = NO_PROGRESS) -> ImportReport:
+    """Import each item in turn; one that fails is reported and the rest go on."""
+    report = ImportReport()
+    for done, item in enumerate(items):
+        if progress.cancelled:
+            break
+        name = item.name if isinstance(item, Source) else str(item)
+        progress.report(done, len(items), Path(name).name)
+        try:
+            outcome = import_source(library, item if isinstance(item, Source)
+                                    else read_source(item))
+        except LecternError as exc:
+            report.failed.append((name, str(exc)))
+        except Exception as exc:  # a bug must not lose the rest of the batch
+            report.failed.append((name, f"unexpected error: {type(exc).__name__}: {exc}"))
+        else:
+            report.imported.append((name, outcome.article.id, outcome.duplicate))
+            if (trim := trim_notice(outcome)) is not None:
+                report.trimmed.append((name, trim))
+    progress.report(len(items), len(items), "")
+    return report
