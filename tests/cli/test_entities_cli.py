@@ -32,7 +32,8 @@ def test_json_lines_point_into_the_cleaned_text(tmp_path: Path) -> None:
     assert [line["source"] for line in lines] == [str(first), str(second)]
     cleaned = run_cli("clean", str(first), home=home).stdout
     entities = lines[0]["entities"]
-    assert entities and set(entities[0]) == {"start", "end", "text", "label", "category"}
+    assert entities and set(entities[0]) == {"start", "end", "text", "label", "category",
+                                              "uncertain"}
     for e in entities:
         assert cleaned[e["start"]:e["end"]] == e["text"]
     people = {e["text"] for e in entities if e["category"] == "People"}
