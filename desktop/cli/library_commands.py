@@ -48,49 +48,61 @@ def _source_for(name: str) -> Source:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from desktop.core.errors import LecternError
-    from desktop.core.operations.import_articles import import_source, trim_notice
+    from desktop.core.operations.import_articles import import_batch, trim_notice
+    from desktop.core.storage.library import ImportOutcome
 
-    # Standard input is read before the library is opened: a slow or endless pipe
-    # never holds the library.
-    early: dict[str, Any] = {}
-    if "-" in args.paths:
+    names: list[str] = args.paths
+    # Standard input is read before the library is opened, up to the size limit: a
+    # slow or endless pipe never holds the library.
+    early: LecternError | Source | None = None
+    if "-" in names:
         try:
-            early["-"] = _source_for("-")
+            early = _source_for("-")
         except LecternError as exc:
-            early["-"] = exc
+            early = exc
     library = open_library()
-    failed = 0
-    for name in args.paths:
-        try:
-            source = early.get(name) or _source_for(name)
-            if isinstance(source, LecternError):
-                raise source
-            if args.whole and source.kind == "text":
-                from dataclasses import replace
+    failed_early = 0
 
-                source = replace(source, kind="markdown")
-            outcome = import_source(library, source)
-        except LecternError as exc:
-            failed += 1
-            warn(f"{name}: {exc}")
+    def tell(index: int, result: ImportOutcome | LecternError) -> None:
+        name = names[index]  # as the user wrote it
+        if isinstance(result, LecternError):
+            warn(f"{name}: {result}")
             if args.json:
-                emit_json({"source": name, "error": str(exc)})
-            continue
-        record = outcome.article
-        trim = trim_notice(outcome)
+                emit_json({"source": name, "error": str(result)})
+            return
+        record = result.article
+        trim = trim_notice(result)
         if trim is not None:
             warn(f"{name}: " + trim.message(f"lectern import --whole {name}"))
         if args.json:
             emit_json({
                 "id": record.id, "title": record.title, "words": record.word_count,
-                "source": name, "duplicate": outcome.duplicate,
+                "source": name, "duplicate": result.duplicate,
                 **({"removed_share": round(trim.removed_share, 3)} if trim else {}),
             })
         else:
-            note = " (already in the library)" if outcome.duplicate else ""
+            note = " (already in the library)" if result.duplicate else ""
             print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
-    return 1 if failed else 0
+
+    items: list[Source | Path] = []
+    for name in names:
+        if name == "-" and isinstance(early, LecternError):
+            failed_early += 1
+            warn(f"{name}: {early}")
+            continue
+        item: Source | Path = early if name == "-" and isinstance(early, Source) else (
+            Path(name))
+        if args.whole:  # every word kept: the text read as Markdown
+            source = item if isinstance(item, Source) else _source_for(str(item))
+            item = replace(source, kind="markdown") if source.kind == "text" else source
+        items.append(item)
+    kept = [n for n in names if not (n == "-" and isinstance(early, LecternError))]
+    names = kept
+    report = import_batch(library, items, on_each=tell)
+    return 1 if report.failed or failed_early else 0
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from desktop.core.storage.lock import LibraryInUse, window_file
 TURN_WAIT_S = 120.0  # a command-line import of a few hundred files finishes well within
 ANSWER_TIMEOUT_S = 5.0
 _POLL_S = 0.1
+_ASK_AGAIN_S = 0.5
 
 
 def ask_window_to_lend(library: Path) -> bool:
@@ -60,6 +61,7 @@ def take_turn(paths: Any, first: LibraryInUse, say: Any) -> tuple[Any, Any]:
     deadline = time.monotonic() + TURN_WAIT_S
     told = False
     holder = first.holder_pid
+    next_ask = time.monotonic() + _ASK_AGAIN_S
     while True:
         try:
             return open_library_safely(paths, shared=lent)
@@ -74,6 +76,9 @@ def take_turn(paths: Any, first: LibraryInUse, say: Any) -> tuple[Any, Any]:
                 who = f"process {holder}" if holder else "another Lectern"
                 say(f"waiting for {who} to finish with the library…")
                 told = True
-            if not lent:  # a window that opened meanwhile can lend it too
-                lent = ask_window_to_lend(paths.library)
+            # Ask again: the window may have taken the lock back after the command
+            # before this one (or opened meanwhile); it lends it again.
+            if time.monotonic() >= next_ask:
+                lent = ask_window_to_lend(paths.library) or lent
+                next_ask = time.monotonic() + _ASK_AGAIN_S
             time.sleep(_POLL_S)

@@ -44,7 +44,7 @@ class Endless(io.RawIOBase):
 def test_an_endless_stream_is_refused_at_the_limit() -> None:
     stream = Endless()
     with pytest.raises(ImportProblem, match="file size limit"):
-        read_bounded(io.BufferedReader(stream), limit=1 << 20)
+        read_bounded(io.BufferedReader(stream), limit=1 << 20)  # type: ignore[type-var]
     assert stream.given <= (1 << 20) + (1 << 20) + 8192  # read to the limit, not beyond
 
 

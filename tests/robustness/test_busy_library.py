@@ -121,7 +121,7 @@ def test_only_damage_codes_count_as_damage() -> None:
 
     def error(code: int, text: str) -> sqlite3.DatabaseError:
         exc = sqlite3.OperationalError(text)
-        exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+        exc.sqlite_errorcode = code
         return exc
 
     assert is_busy(error(sqlite3.SQLITE_BUSY, "database is locked"))

@@ -62,7 +62,7 @@ def _backup(tmp_path: Path) -> Path:
     return archive
 
 
-def _tampered(tmp_path: Path, good: Path, change_db: Callable[[sqlite3.Connection], None] | None,
+def _tampered(tmp_path: Path, good: Path, change_db: Callable[[sqlite3.Connection], object] | None,
               extra: dict[str, str] | None = None) -> Path:
     """``good`` with its database changed and files added; the checksum made to match
     (anyone can compute it, so it proves nothing)."""
