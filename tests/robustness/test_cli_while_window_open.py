@@ -60,7 +60,7 @@ def test_an_import_while_the_window_is_open_goes_in(qtbot, window, lectern_home:
         assert status == 0, err
         qtbot.waitUntil(lambda: window.findChild(type(window.notes_panel)) is not None
                         and lock.held, timeout=10_000)
-        from desktop.ui.highlights_controller import HighlightsController
+        from desktop.ui.features.highlights.controller import HighlightsController
 
         controller = window.findChild(HighlightsController)
         qtbot.waitUntil(lambda: len(controller.annotations) == 1, timeout=10_000)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QToolTip, QTree
 from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
-from desktop.ui.highlights_controller import HighlightsController
+from desktop.ui.features.highlights.controller import HighlightsController
 from desktop.ui.notes_panel import render_markdown
 from desktop.ui.safe_text import sanitized_html
 
