@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from desktop.core.storage.library import Library
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows in tests do not listen for the browser (nor fight over port 23200); the
+# connector's own tests turn it on, on a free port.
+os.environ.setdefault("LECTERN_CONNECTOR_PORT", "off")
 
 # .ci/run names the test that was running when the interpreter died (a fatal
 # error leaves no pytest report, and CI shows only the end of the output).

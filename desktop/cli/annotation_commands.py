@@ -27,8 +27,13 @@ def register(subcommands: Any) -> None:
                    help="a tag (repeat for more)")
     p.set_defaults(func=cmd_annotate)
 
-    p = subcommands.add_parser("annotations", help="list an article's highlights")
-    p.add_argument("id", type=record_id, metavar="ID", help="the article (see `lectern list`)")
+    p = subcommands.add_parser(
+        "annotations", help="list an article's highlights, or every highlight (--all)",
+        description="List article ID's highlights, or with --all every highlight in the "
+                    "library: anchored, orphaned, or waiting for its page to be downloaded.")
+    p.add_argument("id", type=record_id, nargs="?", metavar="ID",
+                   help="the article (see `lectern list`)")
+    p.add_argument("--all", action="store_true", help="every highlight in the library")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_annotations)
 
@@ -95,8 +100,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def cmd_annotations(args: argparse.Namespace) -> int:
     from desktop.core.annotations import AnnotationStore
+    from desktop.core.errors import LecternError
 
+    if args.all == (args.id is not None):
+        raise LecternError("give an article ID, or --all for every highlight in the library")
     library = open_library(write=False)
+    if args.all:
+        return _all_annotations(library, args.json)
     library.article(args.id)  # NotFound: one clear line
     store = AnnotationStore(library)
     meanings = store.color_meanings()
@@ -131,4 +141,23 @@ def cmd_update(args: argparse.Namespace) -> int:
         print(f"{args.id}\t{record.title}\t{record.word_count} words")
         print(f"highlights: {report.stayed} stayed, {report.moved} moved, "
               f"{report.orphaned} orphaned")
+    return 0
+
+
+def _all_annotations(library: Any, as_json: bool) -> int:
+    from desktop.core.annotations.across_library import all_highlights
+
+    for item in all_highlights(library):
+        if as_json:
+            emit_json(item.as_json())
+            continue
+        quote = " ".join(item.quote.split())
+        quote = quote if len(quote) <= 70 else quote[:69] + "…"
+        where = str(item.article_id) if item.article_id is not None else f"link {item.link_id}"
+        extras = [item.color, *(f"#{t}" for t in item.tags)]
+        if item.location:
+            extras.append(item.location)
+        print(f"{where}\t{item.status.upper()}\t“{quote}”\t{'  '.join(extras)}")
+        if item.note:
+            print("\t\t" + item.note.replace("\n", "\n\t\t"))
     return 0

@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 
 
 def register(subcommands: Any) -> None:
-    p = subcommands.add_parser("import", help="import saved pages, text or Markdown files")
+    p = subcommands.add_parser(
+        "import", help="import saved pages, text or Markdown files, or another app's export",
+        description="Import saved pages, text or Markdown files, or move in from another "
+                    "app: exports of Pocket, Instapaper, Omnivore, Readwise, wallabag, "
+                    "Kindle (My Clippings.txt), Hypothesis, Matter and browser bookmarks "
+                    "are recognised by their content, with their highlights and notes.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files to import ('-' reads stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--whole", action="store_true",
@@ -52,6 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from desktop.core.errors import LecternError
     from desktop.core.operations.import_articles import import_batch, trim_notice
+    from desktop.core.operations.move_in import MoveInSummary
     from desktop.core.storage.library import ImportOutcome
 
     names: list[str] = args.paths
@@ -66,8 +72,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     library = open_library()
     failed_early = 0
 
-    def tell(index: int, result: ImportOutcome | LecternError) -> None:
+    def tell(index: int, result: ImportOutcome | LecternError | MoveInSummary) -> None:
         name = names[index]  # as the user wrote it
+        if isinstance(result, MoveInSummary):  # another app's export
+            if args.json:
+                emit_json(result.as_dict())
+            else:
+                print(f"{name}: {result.line()}")
+            for problem in result.problems:
+                warn(f"{name}: {problem}")
+            return
         if isinstance(result, LecternError):
             warn(f"{name}: {result}")
             if args.json:

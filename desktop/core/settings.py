@@ -101,6 +101,9 @@ ENTITY_CATEGORIES = Setting[str | None](
     "entities.categories", None, "Entity categories shown, as comma-separated keys "
     "(desktop.core.entities.categories); unset: the default ones.", str,
     lambda keys: keys or "")
+CONNECTOR_TOKEN = text("connector.token", "", "The token the browser's bookmarklet and "
+                       "extension send to save pages to this library (made on first use; "
+                       "`lectern connector --new-token` replaces it).")
 
 # -- this machine's window state (QSettings file) ------------------------------------
 
@@ -110,5 +113,5 @@ NOTES_SPLITTER = window_state("notes_splitter", "Heights of the notes and highli
 
 SETTINGS: tuple[Setting[object], ...] = (
     THEME, TEXT_SIZE, LAST_ARTICLE, SAMPLES_SEEDED, EXPORT_FOLDER, EXPORT_TEMPLATE,
-    ENTITY_HIGHLIGHTS, ENTITY_CATEGORIES, GEOMETRY, SPLITTER, NOTES_SPLITTER,
+    ENTITY_HIGHLIGHTS, ENTITY_CATEGORIES, CONNECTOR_TOKEN, GEOMETRY, SPLITTER, NOTES_SPLITTER,
 )  # type: ignore[assignment]

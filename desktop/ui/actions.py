@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
@@ -16,6 +17,7 @@ from desktop.ui.file_dialogs import article_filter
 from desktop.ui.progress_dialog import TaskProgressDialog
 
 if TYPE_CHECKING:
+    from desktop.core.operations.move_in.summary import MoveInSummary
     from desktop.ui.host import FeatureHost
 
 def import_dialog(host: FeatureHost) -> None:
@@ -57,6 +59,9 @@ def run_import(host: FeatureHost, items: list[Source | Path]) -> None:
             parts.append(f"{duplicates} already in the library")
         if report.failed:
             parts.append(f"{len(report.failed)} failed")
+        if report.moved_in:
+            parts = [s.line() for s in report.moved_in] + (parts if report.imported else [])
+            show_moved_in(host, report.moved_in)
         if report.trimmed:
             parts.append(f"{len(report.trimmed)} cleaned of much of their text")
         host.say(", ".join(parts), 8000)
@@ -90,6 +95,24 @@ def run_import(host: FeatureHost, items: list[Source | Path]) -> None:
         on_success=finished, on_failure=failed, on_progress=dialog.progressed,
     )
     dialog.canceled.connect(progress.cancel)
+
+
+def show_moved_in(host: FeatureHost, summaries: list[MoveInSummary]) -> QMessageBox:
+    """What each export brought, with its problems (row or entry) in the details."""
+    problems = [f"• {Path(s.source).name}: {p}" for s in summaries for p in s.problems]
+    box = QMessageBox(QMessageBox.Icon.Information, "Moved in",
+                      "\n".join(s.line() for s in summaries), QMessageBox.StandardButton.Ok,
+                      host.as_parent())
+    box.setObjectName("movedInSummary")
+    waiting = sum(s.waiting for s in summaries)
+    if waiting:
+        box.setInformativeText(f"{waiting} links wait to be downloaded (lectern fetch); "
+                               "their highlights are placed when their text arrives.")
+    if problems:
+        box.setDetailedText("\n".join(problems))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def delete_current(host: FeatureHost) -> None:

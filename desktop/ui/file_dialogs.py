@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from desktop.core.importing.kinds import READERS, suffixes
+from desktop.core.importing.kinds import EXPORT_SUFFIXES, READERS, suffixes
 
 
 def article_filter() -> str:
     """"Articles (*.html …);;Saved web pages (*.html …);;…;;All files (*)"."""
     every = " ".join(f"*{s}" for s in suffixes())
     each = [f"{r.label} ({' '.join(f'*{s}' for s in r.suffixes)})" for r in READERS]
-    return ";;".join([f"Articles ({every})", *each, "All files (*)"])
+    exports = " ".join(f"*{s}" for s in EXPORT_SUFFIXES)
+    return ";;".join([f"Articles ({every})", *each, f"Exports of other apps ({exports})",
+                      "All files (*)"])

@@ -97,5 +97,5 @@ def place_quotes(store: AnnotationStore, article_id: int, text: str,
             id=uuid.uuid4().hex, article_id=article_id, quote=quote, prefix=prefix,
             suffix=suffix, start=start, end=end, color=color, note=item.note,
             tags=normalize_tags(item.tags), status=status, created_at=stamp,
-            updated_at=now_iso()))
+            updated_at=now_iso(), location=getattr(item, "location", "")))
     return Placement(anchored, orphaned, already)

@@ -37,6 +37,7 @@ class Annotation:
     status: str = ANCHORED  # "anchored" | "orphaned"
     created_at: str = ""  # ISO UTC
     updated_at: str = ""
+    location: str = ""  # in a book known by its quotes: "page 12 · location 180-182"
 
     @property
     def block_id(self) -> str:

@@ -25,7 +25,7 @@ from desktop.core.models import normalize_tags
 from desktop.core.storage.library import Library, now_iso
 
 _COLUMNS = ("id, article_id, quote, prefix, suffix, start_offset, end_offset, color, note,"
-            " status, created_at, updated_at")
+            " status, created_at, updated_at, location")
 
 
 class BadAnnotation(LecternError):
@@ -115,7 +115,7 @@ class AnnotationStore:
             Annotation(
                 id=r[0], article_id=int(r[1]), quote=r[2], prefix=r[3], suffix=r[4],
                 start=int(r[5]), end=int(r[6]), color=r[7], note=r[8], tags=[],
-                status=r[9], created_at=r[10], updated_at=r[11],
+                status=r[9], created_at=r[10], updated_at=r[11], location=r[12],
             )
             for r in rows
         ]
@@ -214,12 +214,12 @@ class AnnotationStore:
         with self.library.transaction() as conn:
             conn.execute(
                 f"INSERT OR REPLACE INTO annotations ({_COLUMNS}, text_sha256)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     annotation.id, annotation.article_id, annotation.quote, annotation.prefix,
                     annotation.suffix, annotation.start, annotation.end, annotation.color,
                     annotation.note, annotation.status, annotation.created_at,
-                    annotation.updated_at, digest,
+                    annotation.updated_at, annotation.location, digest,
                 ),
             )
             self._write_tags(conn, annotation)

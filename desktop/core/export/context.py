@@ -41,6 +41,7 @@ class HighlightVars:
     suffix: str
     created: str
     updated: str
+    location: str = ""  # in a book known by its quotes: "page 12 · location 180-182"
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _highlight_vars(h: HighlightLike, meanings: dict[str, str]) -> HighlightVars
         color_meaning=meaning, color_tag=hashtag(meaning),
         link=article_link(h.article_id, h.block_id), orphaned=h.status == "orphaned",
         start=h.start, end=h.end, prefix=h.prefix, suffix=h.suffix,
-        created=h.created_at, updated=h.updated_at,
+        created=h.created_at, updated=h.updated_at, location=getattr(h, "location", ""),
     )
 
 

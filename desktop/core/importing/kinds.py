@@ -46,3 +46,19 @@ def suffixes() -> tuple[str, ...]:
 def is_article_file(path: Path) -> bool:
     """Whether a dropped or listed file is one Lectern reads by its name."""
     return path.suffix.lower() in suffixes()
+
+
+# Other apps' exports (Pocket, Instapaper, Omnivore, Readwise, wallabag, Kindle,
+# Hypothesis, Matter, bookmark files) hold many items each and are told apart by
+# their content, never their name (Pocket's ZIP is named .csv): the registry of
+# their readers is ``desktop.core.importing.exports.FORMATS``, asked before a file
+# is read as an article (``desktop.core.operations.import_articles``).
+EXPORT_SUFFIXES: tuple[str, ...] = (".csv", ".json", ".zip", ".txt", ".html", ".htm")
+
+
+def export_app(path: Path) -> str | None:
+    """The app whose export ``path`` is ("Pocket", "Kindle"…), or None."""
+    from desktop.core.importing.exports import open_export
+
+    found = open_export(path)
+    return None if found is None else found[0].app

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.cleaning.trim_report import Trim, trim_of
 from desktop.core.errors import LecternError
@@ -13,6 +14,9 @@ from desktop.core.importing.decoding import decode
 from desktop.core.models import Source
 from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
 from desktop.core.storage.library import ImportOutcome, Library
+
+if TYPE_CHECKING:
+    from desktop.core.operations.move_in.summary import MoveInSummary
 
 
 def import_source(library: Library, source: Source) -> ImportOutcome:
@@ -43,6 +47,7 @@ class ImportReport:
 
     imported: list[tuple[str, int, bool]] = field(default_factory=list)  # (name, id, duplicate)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source name, message)
+    moved_in: list[MoveInSummary] = field(default_factory=list)  # other apps' exports
     trimmed: list[tuple[str, Trim]] = field(default_factory=list)  # much removed: told
 
     @property
@@ -56,13 +61,16 @@ class ImportReport:
 
 # Told of each item as soon as it is done (its index in the batch, and what became of
 # it), so the CLI can print one line per file in the order given.
-EachItem = Callable[[int, ImportOutcome | LecternError], None]
+EachItem = Callable[[int, "ImportOutcome | LecternError | MoveInSummary"], None]
 
 
 def import_batch(library: Library, items: list[Source | Path],
                  progress: ProgressSink = NO_PROGRESS,
                  on_each: EachItem | None = None) -> ImportReport:
-    """Import each item in turn; one that fails is reported and the rest go on."""
+    """Import each item in turn; one that fails is reported and the rest go on.
+    A file that is another app's export (recognised by content) moves in whole."""
+    from desktop.core.operations.move_in import move_in
+
     report = ImportReport()
     for done, item in enumerate(items):
         if progress.cancelled:
@@ -70,6 +78,12 @@ def import_batch(library: Library, items: list[Source | Path],
         name = item.name if isinstance(item, Source) else str(item)
         progress.report(done, len(items), Path(name).name)
         try:
+            summary = move_in(library, item, progress) if isinstance(item, Path) else None
+            if summary is not None:
+                report.moved_in.append(summary)
+                if on_each is not None:
+                    on_each(done, summary)
+                continue
             outcome = import_source(library, item if isinstance(item, Source)
                                     else read_source(item))
         except LecternError as exc:
