@@ -56,6 +56,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from desktop.core.errors import LecternError
+    from desktop.core.models import Source
     from desktop.core.operations.import_articles import import_batch, trim_notice
     from desktop.core.operations.move_in import MoveInSummary
     from desktop.core.storage.library import ImportOutcome
