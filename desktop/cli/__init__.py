@@ -80,8 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if args_list[0] not in set(_subcommand_names(parser)) and not args_list[0].startswith("-"):
         return _open_window(args_list)  # a file whose name looks like a word
-    args = parser.parse_args(args_list)
     try:
+        # Inside the try: an id's type check raises a LecternError (one line, exit 1).
+        args = parser.parse_args(args_list)
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
@@ -92,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, LecternError):
             return fail(str(exc))
+        if isinstance(exc, OverflowError):  # a number past what SQLite holds: no such row
+            return fail("a number given is too large (ids go up to 9223372036854775807)")
+        if isinstance(exc, OSError):  # a file the command had to touch
+            name = str(exc.filename or "")[:200]
+            return fail(f"{exc.strerror or exc}{': ' + name if name else ''}")
         return fail(f"unexpected error: {type(exc).__name__}: {exc}", status=2)
 
 

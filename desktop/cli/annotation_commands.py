@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.arguments import occurrence, record_id
 from desktop.cli.output import emit_json, open_library
 
 
@@ -15,9 +16,9 @@ def register(subcommands: Any) -> None:
         description="Highlight a passage of article ID, given exactly (--quote) as it reads in "
                     "`lectern show ID --text`; --occurrence picks one when it appears more "
                     "than once.")
-    p.add_argument("id", type=int, metavar="ID", help="the article (see `lectern list`)")
+    p.add_argument("id", type=record_id, metavar="ID", help="the article (see `lectern list`)")
     p.add_argument("--quote", required=True, metavar="TEXT", help="the exact text to highlight")
-    p.add_argument("--occurrence", type=int, default=None, metavar="N",
+    p.add_argument("--occurrence", type=occurrence, default=None, metavar="N",
                    help="which occurrence of the quote (1 = first); needed when it repeats")
     p.add_argument("--color", default="yellow", metavar="NAME",
                    help="colour key (yellow, green, blue, pink, purple) or its meaning")
@@ -30,7 +31,7 @@ def register(subcommands: Any) -> None:
         "annotations", help="list an article's highlights, or every highlight (--all)",
         description="List article ID's highlights, or with --all every highlight in the "
                     "library: anchored, orphaned, or waiting for its page to be downloaded.")
-    p.add_argument("id", type=int, nargs="?", metavar="ID",
+    p.add_argument("id", type=record_id, nargs="?", metavar="ID",
                    help="the article (see `lectern list`)")
     p.add_argument("--all", action="store_true", help="every highlight in the library")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -41,7 +42,7 @@ def register(subcommands: Any) -> None:
         description="Replace article ID's source with PATH, clean it again and re-anchor its "
                     "highlights. Highlights that cannot be placed with confidence are kept "
                     "as orphaned, never attached to the wrong text.")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("path", metavar="PATH", help="the new version (saved page, text or Markdown)")
     p.add_argument("--json", action="store_true", help="the counts as one JSON object")
     p.set_defaults(func=cmd_update)
@@ -103,7 +104,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
     if args.all == (args.id is not None):
         raise LecternError("give an article ID, or --all for every highlight in the library")
-    library = open_library()
+    library = open_library(write=False)
     if args.all:
         return _all_annotations(library, args.json)
     library.article(args.id)  # NotFound: one clear line

@@ -38,13 +38,15 @@ class _Input:
 
 def _read(name: str, raw: bool, library: Any) -> _Input:
     from desktop.core.errors import LecternError
-    from desktop.core.importing import clean_source, read_source, text_source
+    from desktop.core.importing import clean_source, read_source
     from desktop.core.importing.decoding import decode
 
     try:
         if name == "-":
-            source = text_source(sys.stdin.read(), name="stdin")
-        elif Path(name).exists() or raw or not name.isdigit():
+            from desktop.core.importing import stdin_source
+
+            source = stdin_source(sys.stdin.buffer)
+        elif _is_file(name) or raw or not name.isdigit():
             source = read_source(Path(name))
         else:
             return _from_library(name, library)
@@ -56,12 +58,21 @@ def _read(name: str, raw: bool, library: Any) -> _Input:
         return _Input(name, error=str(exc))
 
 
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):  # a name too long to be a path is no file
+        return False
+
+
 def _from_library(name: str, library: Any) -> _Input:
     from desktop.core.entities.store import stored_mentions
     from desktop.core.errors import NotFound
 
     try:
-        record = library.article(int(name))
+        from desktop.core.importing.bounded_input import parse_id
+
+        record = library.article(parse_id(name, "the article id"))
     except NotFound as exc:
         return _Input(name, error=str(exc))
     text = record.text

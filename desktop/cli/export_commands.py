@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.arguments import record_id
 from desktop.cli.output import emit_json, fail, open_library, warn
 
 _EXPORT_EPILOG = """\
@@ -34,7 +35,7 @@ def register(subcommands: Any) -> None:
         description="Export articles' highlights and notes to a folder, one Markdown file "
                     "per article. Without IDs, every article.",
         epilog=_EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="articles (default: all)")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="articles (default: all)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
     p.add_argument("--template", default="default", metavar="NAME_OR_FILE",
                    help="template name or file (default: %(default)s)")
@@ -44,19 +45,22 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_export)
 
     p = subcommands.add_parser("cite", help="print a citation of articles (BibTeX or CSL-JSON)")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.add_argument("--format", choices=("bibtex", "csl-json"), default="bibtex",
                    help="BibTeX @online entries, or a CSL-JSON array (Zotero, pandoc)")
     p.set_defaults(func=cmd_cite)
 
     p = subcommands.add_parser(
         "annotations-json", help="print an article's highlights as W3C Web Annotation JSON-LD")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_annotations)
 
-    p = subcommands.add_parser("templates", help="list export templates")
+    p = subcommands.add_parser("templates", help="list export templates (or install one)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--install", metavar="FILE",
+                   help="copy the template FILE (NAME.md.j2) into your templates folder, "
+                        "after checking it compiles; never replaces one of yours")
     p.set_defaults(func=cmd_templates)
 
     p = subcommands.add_parser(
@@ -67,6 +71,9 @@ def register(subcommands: Any) -> None:
 
     p = subcommands.add_parser("restore", help="restore a backup into an empty library")
     p.add_argument("file", metavar="FILE", help="archive written by `lectern backup`")
+    p.add_argument("--with-templates", action="store_true",
+                   help="also install the backup's export templates (a template is code: "
+                        "without this they are only kept aside, for you to read)")
     p.set_defaults(func=cmd_restore)
 
 
@@ -136,7 +143,7 @@ def _export_annotations(library: Any, ids: list[int], folder: Path, as_json: boo
 def cmd_cite(args: argparse.Namespace) -> int:
     from desktop.core.export.citation import bibtex, csl_json
 
-    library = open_library()
+    library = open_library(write=False)
     records = [library.article(i) for i in _article_ids(library, list(args.ids))]
     if args.format == "bibtex":
         sys.stdout.write("\n".join(bibtex(r) for r in records))
@@ -149,7 +156,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     from desktop.core.export.atomic import write_atomic
     from desktop.core.export.web_annotation import article_annotations_json
 
-    text, _count = article_annotations_json(open_library(), args.id)
+    text, _count = article_annotations_json(open_library(write=False), args.id)
     if args.out:
         write_atomic(Path(args.out), text.encode("utf-8"))
     else:
@@ -158,7 +165,12 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from desktop.core.export.templates import available_templates
+    from desktop.core.export.templates import available_templates, install_template
+
+    if args.install:
+        installed = install_template(Path(args.install), _paths().templates)
+        print(f"installed {installed.name} as template {installed.name[:-len('.md.j2')]!r}")
+        return 0
 
     for info in available_templates(_paths().templates):
         if args.json:
@@ -171,7 +183,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.core.export.backup import backup_library
 
-    library = open_library()
+    library = open_library(write=False)
     summary = backup_library(library, Path(args.file), _paths().templates,
                              overwrite=args.force)
     counts = summary.counts
@@ -187,10 +199,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     library = open_library()
     if not Path(args.file).expanduser().is_file():
         return fail(f"no such file: {args.file}")
-    result = restore_library(library, Path(args.file), _paths().templates)
+    result = restore_library(library, Path(args.file), _paths().templates,
+                             install_templates=args.with_templates)
     counts = result.counts
     print(f"restored {counts.get('articles', 0)} articles and "
           f"{counts.get('annotations', 0)} highlights into {library.path}")
-    if result.templates_kept:
-        warn("kept your existing templates of the same name: " + ", ".join(result.templates_kept))
+    for line in result.notes():
+        warn(line)
     return 0

@@ -10,13 +10,14 @@ import argparse
 import sys
 from typing import Any
 
+from desktop.cli.arguments import record_id
 from desktop.cli.output import emit_json, fail, open_library
 
 
 def register(subcommands: Any) -> None:
     p = subcommands.add_parser(
         "images", help="list an article's images; --load fetches them, --forget drops them")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--load", action="store_true",
                        help="fetch the images not loaded yet and keep them in the library")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.arguments import record_id
 from desktop.cli.output import emit_json, fail, open_library, warn
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ def register(subcommands: Any) -> None:
                    help="files, folders (read recursively) or http(s) addresses to import "
                    "('-' reads stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--whole", action="store_true",
+                   help="keep every word of a text file: no guessing which lines are menus, "
+                        "links or comments (read as Markdown)")
     p.set_defaults(func=cmd_import)
 
     p = subcommands.add_parser("clean", help="print the cleaned text of a file (library untouched)")
@@ -36,7 +40,7 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_list)
 
     p = subcommands.add_parser("show", help="show one article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="as a JSON object")
     group.add_argument("--text", action="store_true", help="exactly the cleaned text")
@@ -47,21 +51,32 @@ def _source_for(name: str) -> Source:
     from desktop.core.importing import read_source, stdin_source
 
     if name == "-":
-        return stdin_source(sys.stdin)
+        return stdin_source(sys.stdin.buffer)
     return read_source(Path(name))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from desktop.cli.import_sources import expand_arguments, import_addresses
     from desktop.core.errors import LecternError
-    from desktop.core.importing import stdin_source
-    from desktop.core.operations.import_articles import import_batch
+    from desktop.core.models import Source
+    from desktop.core.operations.import_articles import import_batch, trim_notice
     from desktop.core.operations.move_in import MoveInSummary
     from desktop.core.storage.library import ImportOutcome
 
-    library = open_library()
     # Folders become their article files; web addresses are downloaded after the files.
     names, urls, unreadable = expand_arguments(args.paths)
+    # Standard input is read before the library is opened, up to the size limit: a
+    # slow or endless pipe never holds the library.
+    early: LecternError | Source | None = None
+    if "-" in names:
+        try:
+            early = _source_for("-")
+        except LecternError as exc:
+            early = exc
+    library = open_library()
+    failed_early = 0
 
     def tell(index: int, result: ImportOutcome | LecternError | MoveInSummary) -> None:
         name = names[index]  # as the user wrote it
@@ -79,19 +94,35 @@ def cmd_import(args: argparse.Namespace) -> int:
                 emit_json({"source": name, "error": str(result)})
             return
         record = result.article
+        trim = trim_notice(result)
+        if trim is not None:
+            warn(f"{name}: " + trim.message(f"lectern import --whole {name}"))
         if args.json:
             emit_json({
                 "id": record.id, "title": record.title, "words": record.word_count,
                 "source": name, "duplicate": result.duplicate,
+                **({"removed_share": round(trim.removed_share, 3)} if trim else {}),
             })
         else:
             note = " (already in the library)" if result.duplicate else ""
             print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
 
-    items: list[Source | Path] = [stdin_source(sys.stdin) if name == "-" else Path(name)
-                                  for name in names]
+    items: list[Source | Path] = []
+    for name in names:
+        if name == "-" and isinstance(early, LecternError):
+            failed_early += 1
+            warn(f"{name}: {early}")
+            continue
+        item: Source | Path = early if name == "-" and isinstance(early, Source) else (
+            Path(name))
+        if args.whole:  # every word kept: the text read as Markdown
+            source = item if isinstance(item, Source) else _source_for(str(item))
+            item = replace(source, kind="markdown") if source.kind == "text" else source
+        items.append(item)
+    kept = [n for n in names if not (n == "-" and isinstance(early, LecternError))]
+    names = kept
     report = import_batch(library, items, on_each=tell)
-    failed = bool(report.failed) or unreadable
+    failed = bool(report.failed) or bool(failed_early) or unreadable
     if urls:
         failed = import_addresses(args, library, urls) > 0 or failed
     return 1 if failed else 0
@@ -106,7 +137,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = open_library()
+    library = open_library(write=False)
     for item in library.list_articles():
         if args.json:
             emit_json({
@@ -124,7 +155,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desktop.core.errors import NotFound
     from desktop.core.models import block_spans
 
-    library = open_library()
+    library = open_library(write=False)
     try:
         record = library.article(args.id)
     except NotFound as exc:

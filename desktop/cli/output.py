@@ -22,18 +22,26 @@ def fail(message: str, status: int = 1) -> int:
     return status
 
 
-def open_library() -> Any:
+def open_library(*, write: bool = True) -> Any:
     """The user's library (``LECTERN_HOME`` respected), created if missing.
 
     Opened safely (desktop.core.storage.opening): locked, checked, recovered from
-    its backup if damaged, migrated, backed up. If another Lectern holds it, it
-    opens read-only (reading commands work, writes fail with a clear message).
+    its backup if damaged, migrated, backed up. If another Lectern holds it, a
+    command that only reads (``write=False``) opens it read-only; one that writes
+    has the window lend it the library, or waits its turn (desktop.cli.turns).
     Whatever happened on the way is said on stderr.
     """
     from desktop.core.paths import app_paths
+    from desktop.core.storage.lock import LibraryInUse
     from desktop.core.storage.opening import open_library_safely
 
-    library, report = open_library_safely(app_paths(), readonly_ok=True)
+    paths = app_paths()
+    try:
+        library, report = open_library_safely(paths, readonly_ok=not write)
+    except LibraryInUse as exc:
+        from desktop.cli.turns import take_turn
+
+        library, report = take_turn(paths, exc, warn)
     for message in report.messages():
         warn(message)
     return library

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINK = re.compile(r"^lectern://article/(\d+)/?(?:#([A-Za-z0-9_.:-]*))?$")
+# At most 19 digits: an id SQLite can hold (checked again below); a link is text from
+# anywhere (a note, a web page, another program), so it is bounded before parsing.
+_LINK = re.compile(r"^lectern://article/([0-9]{1,19})/?(?:#([A-Za-z0-9_.:-]{0,200}))?$")
+_MAX_LINK_CHARS = 300
+_MAX_ID = (1 << 63) - 1
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,13 @@ def article_link(article_id: int, fragment: str = "") -> str:
 
 
 def parse_link(link: str) -> LinkTarget | None:
+    """The article a link points to, or None for anything that is not a valid link."""
+    if not isinstance(link, str) or len(link) > _MAX_LINK_CHARS:
+        return None
     match = _LINK.match(link.strip())
     if not match:
         return None
-    return LinkTarget(int(match.group(1)), match.group(2) or "")
+    article_id = int(match.group(1))
+    if not 1 <= article_id <= _MAX_ID:
+        return None
+    return LinkTarget(article_id, match.group(2) or "")

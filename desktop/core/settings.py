@@ -52,7 +52,9 @@ def write(store: SettingsStore, setting: Setting[T], value: T) -> None:
 
 
 def _count(raw: str) -> int:
-    if not raw.isdigit():
+    # A setting can come from a restored backup: 18 ASCII digits at most (an id
+    # SQLite can hold; int() of 5,000 digits raises, of 30 overflows a query).
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
         raise ValueError(raw)
     return int(raw)
 

@@ -92,15 +92,28 @@ def run_import(host: FeatureHost, items: list[Any],
         if report.moved_in:
             parts = [s.line() for s in report.moved_in] + (parts if report.imported else [])
             show_moved_in(host, report.moved_in)
+        if report.trimmed:
+            parts.append(f"{len(report.trimmed)} cleaned of much of their text")
         host.say(", ".join(parts), 8000)
+        from desktop.ui.safe_text import plain_message_box
+
+        if report.trimmed and not report.failed:
+            how = "save it as a .md file and import that, or run “lectern import --whole FILE”"
+            notes = "\n".join(f"• {Path(n).name}: {t.message(how)}" for n, t in report.trimmed)
+            box = plain_message_box(
+                QMessageBox.Icon.Information, "Cleaning removed part of the text",
+                "Lines that looked like menus, links or comments were left out.",
+                QMessageBox.StandardButton.Ok, host.as_parent(), informative=notes[:1200])
+            box.setObjectName("trimNotice")
+            box.open()
         if report.failed:
             details = "\n".join(f"• {_shown_name(n)}: {m}" for n, m in report.failed)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
-                              f"{len(report.failed)} of {len(items)} could not be imported. "
-                              "The others were imported.", QMessageBox.StandardButton.Ok,
-                              host.as_parent())
+            box = plain_message_box(
+                QMessageBox.Icon.Warning, "Some files were not imported",
+                f"{len(report.failed)} of {len(items)} could not be imported. "
+                "The others were imported.", QMessageBox.StandardButton.Ok, host.as_parent(),
+                informative=details[:600])
             box.setDetailedText(details)
-            box.setInformativeText(details[:600])
             box.open()
 
     def failed(exc: BaseException) -> None:
@@ -141,11 +154,13 @@ def delete_current(host: FeatureHost) -> None:
     record = host.current_article
     if record is None:
         return
-    answer = QMessageBox.question(
-        host.as_parent(), "Delete article",
+    from desktop.ui.safe_text import plain_message_box  # a title is not markup
+
+    box = plain_message_box(
+        QMessageBox.Icon.Question, "Delete article",
         f"Delete “{record.title}” with its highlights and notes? This cannot be undone.",
-    )
-    if answer == QMessageBox.StandardButton.Yes:
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, host.as_parent())
+    if box.exec() == QMessageBox.StandardButton.Yes:
         delete_article(host.library, record.id)
         host.close_article()
         host.library_changed.emit()

@@ -103,16 +103,21 @@ def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
     if report.readonly:
         window.show_read_only()
     if report.recovery is not None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Your library was repaired",
-                          report.recovery.message, QMessageBox.StandardButton.Ok, window)
+        from desktop.ui.safe_text import plain_message_box
+
+        box = plain_message_box(QMessageBox.Icon.Warning, "Your library was repaired",
+                                report.recovery.message, QMessageBox.StandardButton.Ok, window)
         box.setObjectName("recoveryNotice")
         box.open()
 
 
 def _ask_read_only(exc: LibraryInUse, parent: MainWindow | None = None) -> bool:
     who = f"Another Lectern (process {exc.holder_pid})" if exc.holder_pid else "Another Lectern"
-    box = QMessageBox(QMessageBox.Icon.Warning, "Library in use",
-                      f"{who} has your library open:\n{exc.library}", parent=parent)
+    from desktop.ui.safe_text import plain_message_box
+
+    box = plain_message_box(QMessageBox.Icon.Warning, "Library in use",
+                            f"{who} has your library open:\n{exc.library}",
+                            QMessageBox.StandardButton.NoButton, parent)
     box.setInformativeText("You can open it read-only now, and make changes once the other "
                            "Lectern has closed.")
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
@@ -132,11 +137,14 @@ def open_arguments(window: MainWindow, arguments: list[str]) -> None:
 
 def _serve_later_launches(app: QApplication, window: MainWindow) -> None:
     """Files and links from later launches (or macOS open events) come to this window."""
-    from desktop.ui.single_instance import FileOpenFilter, InstanceServer
+    from desktop.ui.single_instance import FileOpenFilter
 
     if window.library.readonly:
         return  # the writable window serves them
-    server = InstanceServer(window.library.path, window)
+    from desktop.ui.lending import serve_commands
+
+    server = serve_commands(window)
+    app.aboutToQuit.connect(server.close)
     server.arguments_received.connect(lambda arguments: open_arguments(window, arguments))
     app.installEventFilter(FileOpenFilter(lambda arguments: open_arguments(window, arguments), app))
 
@@ -181,7 +189,10 @@ def _complete_window(
                 return
             library, report = _open_library(paths, with_samples=True, readonly_ok=True)
     except Exception as exc:
-        QMessageBox.critical(window, "Lectern cannot open its library", str(exc))
+        from desktop.ui.safe_text import plain_message_box
+
+        plain_message_box(QMessageBox.Icon.Critical, "Lectern cannot open its library", str(exc),
+                          QMessageBox.StandardButton.Ok, window).exec()
         app.exit(1)
         return
     window.attach(library)

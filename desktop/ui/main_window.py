@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             placeholder.setParent(None)  # back in Python's hands, freed with its last reference
         self.notes_panel = NotesPanel(library.save_note)
+        self.notes_panel.set_runner(self.tasks.run)  # previews of long notes render off it
         self.side_tabs.insertTab(0, self.notes_panel, "Notes")
         self.side_tabs.setCurrentIndex(0)
 

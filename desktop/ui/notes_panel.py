@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -17,28 +17,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.safe_text import InertTextBrowser, plain
+
 if TYPE_CHECKING:
     from markdown import Markdown
 
 AUTOSAVE_DELAY_MS = 600
 PREVIEW_DELAY_MS = 150
+# A long note previews the part around the cursor: Markdown for 5 MB took 2-4 s at
+# every pause in typing. This much text renders in a few tens of milliseconds.
+PREVIEW_CHARS = 20_000
+LONG_NOTE_NOTICE = "<p><i>A long note: the preview shows the part around the cursor.</i></p>"
+
+_converters = threading.local()  # python-markdown converters are not thread-safe
 
 
-@cache
 def _markdown() -> Markdown:
-    """One converter, built on first use: python-markdown costs ~50 ms to set up,
-    which must not sit on the path to the first window."""
-    from markdown import Markdown
-    from markdown.extensions.extra import ExtraExtension
-    from markdown.extensions.sane_lists import SaneListExtension
+    """This thread's converter, built on first use: python-markdown costs ~50 ms to set
+    up, which must not sit on the path to the first window."""
+    converter: Markdown | None = getattr(_converters, "markdown", None)
+    if converter is None:
+        from markdown import Markdown
+        from markdown.extensions.extra import ExtraExtension
+        from markdown.extensions.sane_lists import SaneListExtension
 
-    return Markdown(extensions=[ExtraExtension(), SaneListExtension()], output_format="html")
+        converter = Markdown(extensions=[ExtraExtension(), SaneListExtension()],
+                             output_format="html")
+        _converters.markdown = converter
+    return converter
 
 
 def render_markdown(text: str) -> str:
+    """The note as HTML that is only text and structure: raw HTML in the note, images
+    and attributes are sanitised away (safe_text), so the preview loads nothing."""
+    from desktop.ui.safe_text import sanitized_html
+
     converter = _markdown()
     converter.reset()
-    return converter.convert(text)
+    return sanitized_html(converter.convert(text))
+
+
+def preview_part(text: str, cursor: int, size: int = PREVIEW_CHARS) -> tuple[str, bool]:
+    """The part of ``text`` the preview shows: all of it, or ``size`` characters around
+    ``cursor`` cut at paragraph breaks. True when it is a part."""
+    if len(text) <= size:
+        return text, False
+    start = max(0, min(cursor - size // 2, len(text) - size))
+    end = start + size
+    para = text.rfind("\n\n", 0, start + 1)
+    start = para + 2 if para >= 0 and start - para < size // 4 else start
+    para = text.find("\n\n", end)
+    end = para if para >= 0 and para - end < size // 4 else end
+    return text[start:end], True
+
+
+def render_preview(text: str, cursor: int) -> str:
+    part, cut = preview_part(text, cursor)
+    if not part.strip():
+        return ""
+    return (LONG_NOTE_NOTICE if cut else "") + render_markdown(part)
 
 
 class NotesPanel(QWidget):
@@ -56,15 +93,19 @@ class NotesPanel(QWidget):
         self.editor.setPlaceholderText("Notes on this article, in Markdown. Saved as you type.")
         self.editor.setFont(QFont(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"], 10))
         self.editor.textChanged.connect(self._changed)
-        self.preview = QTextBrowser()
+        self.preview: QTextBrowser = InertTextBrowser()
         self.preview.setObjectName("notesPreview")
         self.preview.setOpenLinks(False)
-        self.status = QLabel("")
+        self.status = plain(QLabel(""))
         self.status.setObjectName("notesStatus")
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._render)
+        # Renders a preview off the GUI thread (the window's TaskRunner.run); without
+        # one (a panel on its own, in tests) the preview renders here.
+        self._runner: Callable[..., Any] | None = None
+        self._preview_generation = 0
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("notesSplitter")
         self._layout = QVBoxLayout(self)
@@ -112,9 +153,24 @@ class NotesPanel(QWidget):
         self._preview_timer.start()
         self._timer.start()
 
+    def set_runner(self, run: Callable[..., Any]) -> None:
+        self._runner = run
+
     def _render(self) -> None:
         text = self.editor.toPlainText()
-        self.preview.setHtml(render_markdown(text) if text.strip() else "")
+        cursor = self.editor.textCursor().position()
+        self._preview_generation += 1
+        generation = self._preview_generation
+        if self._runner is None or len(text) < 4_000:  # short: at once, no thread
+            self.preview.setHtml(render_preview(text, cursor))
+            return
+
+        def shown(html: str) -> None:
+            if generation == self._preview_generation:  # not overtaken by newer typing
+                self.preview.setHtml(html)
+
+        self._runner(lambda _progress: render_preview(text, cursor), shown,
+                     lambda _exc: None)
 
     def flush(self) -> None:
         """Save now if there are unsaved edits; the status says Saved only once on disk."""

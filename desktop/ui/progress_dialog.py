@@ -4,7 +4,9 @@ a progress window while it runs, a message if it fails."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
+
+from desktop.ui.safe_text import plain_message_box
 
 SHOW_AFTER_MS = 400  # quick work never flashes a dialog
 
@@ -20,6 +22,10 @@ class TaskProgressDialog(QProgressDialog):
         # (re-entrancy); this way the reader stays usable while the work runs.
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setMinimumDuration(SHOW_AFTER_MS)
+        # The label names titles and files: plain text, never markup that loads.
+        label = QLabel(f"{verb}…")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        self.setLabel(label)
 
     def progressed(self, done: int, total: int, item: str) -> None:
         """A ``TaskRunner`` progress callback."""
@@ -36,8 +42,8 @@ class TaskProgressDialog(QProgressDialog):
 def show_error(parent: QWidget, title: str, error: BaseException | str,
                *, name: str = "errorMessage") -> QMessageBox:
     """A window-modal message that does not block (no nested event loop)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, str(error),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = plain_message_box(QMessageBox.Icon.Critical, title, str(error),
+                            QMessageBox.StandardButton.Ok, parent)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

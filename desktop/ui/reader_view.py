@@ -189,8 +189,11 @@ class ReaderView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         # The pictures the reader was given are document resources, found before
         # this is asked. Anything else a document names (a web or file address) is
-        # refused here, so rendering never touches the network or the disk.
-        return None
+        # answered with an empty picture here (None would make Qt read the name as
+        # a file), so rendering never touches the network or the disk.
+        from desktop.ui.safe_text import inert_resource
+
+        return inert_resource(kind)
 
     def _formats(self, kind: BlockKind) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block = QTextBlockFormat()
@@ -385,7 +388,10 @@ class ReaderView(QTextBrowser):
             if not tips and (own := self._format_tooltip(event.pos())):
                 tips = [own]  # a picture's alt text, a placeholder's link
             if tips:
-                QToolTip.showText(event.globalPos(), "\n".join(tips), self)
+                # Notes, tags and alt texts are the reader's or the page's: text only.
+                from desktop.ui.safe_text import escaped
+
+                QToolTip.showText(event.globalPos(), escaped("\n".join(tips)), self)
             else:
                 QToolTip.hideText()
             return True

@@ -8,6 +8,7 @@ links as ``QFileOpenEvent`` instead, which ``FileOpenFilter`` catches.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
@@ -17,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop.core.storage.lock import window_file
 
 CONNECT_TIMEOUT_MS = 500
 
@@ -52,12 +55,20 @@ def forward_to_running(library: Path, arguments: list[str]) -> bool:
 
 
 class InstanceServer(QObject):
-    """Listens for later launches on the same library; emits what they were asked to open."""
+    """Listens for later launches on the same library; emits what they were asked to open.
+
+    A command-line Lectern that needs to write asks ``{"lend": true}`` instead: the
+    ``lend`` callback lends it the library (desktop/cli/turns.py) and it is told
+    "lent" or "no". The socket's full name is written beside the library for it.
+    """
 
     arguments_received = Signal(list)
 
-    def __init__(self, library: Path, parent: QObject | None = None) -> None:
+    def __init__(self, library: Path, parent: QObject | None = None,
+                 lend: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
+        self._lend = lend
+        self._window_file = window_file(library)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
@@ -67,6 +78,16 @@ class InstanceServer(QObject):
             # lock, so no live Lectern can own it.
             QLocalServer.removeServer(name)
             self.server.listen(name)
+        if lend is not None and self.server.isListening():
+            with contextlib.suppress(OSError):
+                self._window_file.write_text(self.server.fullServerName(), encoding="utf-8")
+                self._window_file.chmod(0o600)
+
+    def close(self) -> None:
+        """Stop listening (the window is closing); later commands wait their turn."""
+        self.server.close()
+        if self._lend is not None:
+            self._window_file.unlink(missing_ok=True)
 
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
@@ -80,6 +101,12 @@ class InstanceServer(QObject):
             arguments = json.loads(bytes(socket.readLine().data()).decode())
         except (ValueError, UnicodeDecodeError):
             arguments = []
+        if isinstance(arguments, dict):  # a command asking for the library
+            lent = bool(arguments.get("lend")) and self._lend is not None and self._lend()
+            socket.write(b"lent\n" if lent else b"no\n")
+            socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+            socket.disconnectFromServer()
+            return
         socket.write(b"ok\n")
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)  # a local socket: at once
         socket.disconnectFromServer()

@@ -81,10 +81,18 @@ def test_cli_while_another_lectern_writes(held_library, tmp_path: Path) -> None:
     assert f"in use by another Lectern (process {holder.pid}); opened it read-only" in listed.stderr
     extra = tmp_path / "extra.txt"
     extra.write_text(article_text("extra"), encoding="utf-8")
-    imported = run_cli("import", str(extra), home=home)
-    assert imported.returncode == 1
-    assert "extra.txt: the library is open read-only" in imported.stderr
-    assert "Traceback" not in imported.stderr
+    # A write waits its turn (it is not refused), then goes in.
+    importing = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "import", str(extra)], cwd=REPO, text=True,
+        env={**os.environ, "LECTERN_HOME": str(home)}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    holder.kill()
+    holder.wait()
+    _out, err = importing.communicate(timeout=120)
+    assert importing.returncode == 0, err
+    assert f"waiting for process {holder.pid} to finish" in err and "Traceback" not in err
+    assert "extra" in run_cli("list", home=home).stdout
 
 
 def test_lock_is_released_on_close_and_on_process_death(tmp_path: Path) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 from ._article import build_article, fallback_title, iso_date
+from .comment_walls import is_wall
 from .errors import CleaningError
 from .pasted_headline import find_headline
 from .pasted_lines import Line, describe
@@ -36,7 +38,7 @@ def clean_pasted(text: str) -> CleanedArticle:
     texts = logical_lines(text)
     counts = Counter(texts)
     described = {t: describe(t, counts[t] > 1) for t in counts}  # pages repeat lines a lot
-    lines = [described[t] for t in texts]
+    lines = _real_walls([described[t] for t in texts])
     run = find_body(lines)
     if run is None and 0 < len(lines) <= SHORT_TEXT_LINES:
         run = (0, len(lines) - 1)  # a short note or a poem: no prose run, but keep it
@@ -53,6 +55,12 @@ def clean_pasted(text: str) -> CleanedArticle:
     body = [b for b in body if b.text.casefold() != title.casefold()]
     metadata = Metadata(author=_author(top), published=_published(top))
     return build_article(title, top + body, metadata)
+
+
+def _real_walls(lines: list[Line]) -> list[Line]:
+    """A "Comments" heading not followed by comments is part of the article."""
+    return [replace(line, comments=False) if line.comments and not is_wall(lines, i) else line
+            for i, line in enumerate(lines)]
 
 
 def _body(lines: list[Line]) -> list[Block]:

@@ -85,6 +85,9 @@ def serve(stdin: TextIO, out: TextIO) -> int:
 
 
 def main() -> int:
+    from desktop.core.importing.parent_watch import die_with_parent
+
+    die_with_parent()  # a crashed or killed window must not leave the model running
     # Background work: the reader's window (and everything else) comes first.
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):

@@ -112,17 +112,18 @@ def backup_library(library: Library, destination: Path, templates_folder: Path |
     return BackupSummary(destination, counts, version, [t.name for t in templates])
 
 
-def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+def read_manifest(archive: zipfile.ZipFile, raw: bytes | None = None) -> dict[str, Any]:
+    """The manifest (``raw``: its bytes, already read under a size limit)."""
     try:
-        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-    except (KeyError, ValueError) as exc:
+        manifest = json.loads((archive.read(MANIFEST) if raw is None else raw).decode("utf-8"))
+    except (KeyError, ValueError, RecursionError) as exc:
         raise BackupProblem("this is not a Lectern backup (no readable manifest.json)") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupProblem("this is not a Lectern backup (unknown manifest format)")
-    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+    if _small_int(manifest.get("format_version", 0)) > FORMAT_VERSION:
         raise BackupProblem("this backup was made by a newer Lectern; update Lectern to "
                             "restore it")
-    if int(manifest.get("schema_version", 0)) > SCHEMA_VERSION:
+    if _small_int(manifest.get("schema_version", 0)) > SCHEMA_VERSION:
         raise BackupProblem(
             f"this backup holds a library from a newer Lectern (schema "
             f"{manifest.get('schema_version')}, this version knows {SCHEMA_VERSION}); "
@@ -130,14 +131,16 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
+def _small_int(value: Any) -> int:
+    """A version number from a manifest; anything else is a damaged manifest."""
+    if isinstance(value, bool) or not isinstance(value, int | str) or len(str(value)) > 9:
+        raise BackupProblem("this is not a Lectern backup (its manifest.json is damaged)")
+    try:
+        return int(value)
+    except ValueError:
+        raise BackupProblem("this is not a Lectern backup (its manifest.json is damaged)"
+                            ) from None
+
+
 def library_is_empty(library: Library) -> bool:
     return int(library.conn.execute("SELECT count(*) FROM articles").fetchone()[0]) == 0
-
-
-def _open_archive(path: Path) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(path)
-    except FileNotFoundError as exc:
-        raise BackupProblem(f"no such file: {path}") from exc
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BackupProblem(f"{path} is not a Lectern backup (not a readable zip: {exc})") from exc

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import LecternError
+from desktop.core.export import pending_records
 from desktop.core.export.atomic import AtomicBatch, remove_stale_temporaries
 from desktop.core.export.context import ExportContext, HighlightVars, build_context
 from desktop.core.export.records import ExportRecord, find_record, folder_key, save_record
@@ -123,12 +124,8 @@ class Exporter:
     def _commit(self, batch: AtomicBatch, pending: list[_Pending], report: ExportReport) -> None:
         batch.commit()  # files first: a record never claims a file that is not there
         report.files.extend(item.outcome for item in pending)
-        if self.library.readonly:  # another Lectern writes this library
-            if pending and not report.warnings:
-                report.warnings.append(
-                    "the library is open read-only (another Lectern is using it), so Lectern "
-                    "could not record what it wrote; a later export treats these files as "
-                    "edited by you: it will add to them, never rewrite them")
+        if self.library.readonly:  # another Lectern writes this library: records go aside
+            pending_records.add(self.library.path, [item.record for item in pending])
         else:
             with self.library.transaction() as conn:
                 for item in pending:
@@ -143,9 +140,13 @@ class Exporter:
     def _plan(self, context: ExportContext, folder: Path,
               batch: AtomicBatch) -> FileOutcome | _Pending:
         article = context.article
-        record = find_record(self.library.conn, article.id, folder)
-        path = Path(record.path) if record and Path(record.path).exists() else (
-            folder / article_file_name(article.title, article.id))
+        record = find_record(self.library.conn, article.id, folder) or pending_records.find(
+            self.library.path, article.id, folder_key(folder))
+        # A record is only trusted inside the folder being exported to: one pointing
+        # elsewhere (a crafted backup, a moved folder) must not make Lectern write there.
+        recorded = Path(record.path) if record is not None else None
+        path = recorded if recorded is not None and _inside(recorded, folder) and (
+            recorded.exists()) else folder / article_file_name(article.title, article.id)
         ids = frozenset(h.id for h in context.all_highlights)
 
         def pending(status: str, data: bytes, message: str, added: int,
@@ -209,6 +210,13 @@ class Exporter:
         if notes:
             parts.append("### Notes\n\n" + context.notes.strip("\n"))
         return "\n\n".join(parts) + "\n"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.is_absolute() and path.resolve().parent == folder.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _mentions_article(text: str, article_id: int) -> bool:

@@ -68,7 +68,9 @@ def clean_in_worker(data: bytes, kind: str, name: str,
     import subprocess
 
     limit = clean_seconds() if seconds is None else seconds
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+    from desktop.core.importing.parent_watch import parent_environment
+
+    env = {**os.environ, **parent_environment(), "PYTHONPATH": os.pathsep.join(
         p for p in (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     process = subprocess.Popen(
         [sys.executable, "-m", "desktop.core.importing.clean_worker"],
@@ -115,6 +117,9 @@ def _limit_memory() -> None:
 def _main() -> int:
     import pickle  # see clean_in_worker
 
+    from desktop.core.importing.parent_watch import die_with_parent
+
+    die_with_parent()  # a killed ``lectern import`` must not leave its cleaner running
     data, kind, name, charset = pickle.loads(sys.stdin.buffer.read())
     _limit_memory()
     try:

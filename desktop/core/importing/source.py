@@ -7,9 +7,10 @@ file size limit is checked before anything big is read.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from desktop.core.errors import ImportProblem
+from desktop.core.importing.bounded_input import read_bounded
 from desktop.core.importing.kinds import kind_for
 from desktop.core.importing.limits import MAX_SOURCE, megabytes
 from desktop.core.models import Source
@@ -47,6 +48,8 @@ def text_source(text: str, name: str = "pasted text") -> Source:
     return Source(data=text.encode("utf-8", errors="replace"), kind="text", name=name)
 
 
-def stdin_source(stream: TextIO, name: str = "stdin") -> Source:
-    """Text piped to the CLI (``lectern import -``), read as pasted text."""
-    return text_source(stream.read(), name=name)
+def stdin_source(stream: BinaryIO, name: str = "stdin") -> Source:
+    """What is piped to the CLI (``lectern import -``), read up to the file size limit
+    and no further: an endless pipe is refused after 32 MB, not drained."""
+    data = read_bounded(stream)
+    return Source(data=data, kind=kind_for(Path(name), data), name=name)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core.cleaning.trim_report import Trim, trim_of
 from desktop.core.errors import LecternError
 from desktop.core.importing import prepare, read_source
+from desktop.core.importing.decoding import decode
 from desktop.core.models import Source
 from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
 from desktop.core.storage.library import ImportOutcome, Library
@@ -18,9 +20,21 @@ if TYPE_CHECKING:
 
 
 def import_source(library: Library, source: Source) -> ImportOutcome:
-    """Clean ``source`` and store it, unless the library has it already."""
+    """Clean ``source`` and store it, unless the library has it already. For a plain
+    text, the words given and kept are counted (trim_report says when to tell)."""
     ready = prepare(source)
-    return library.add_article(ready.source, ready.article, ready.encoding, ready.content_hash)
+    outcome = library.add_article(ready.source, ready.article, ready.encoding,
+                                  ready.content_hash)
+    if source.kind != "text" or outcome.duplicate:
+        return outcome
+    trim = trim_of(decode(source.data).text, ready.article)
+    return replace(outcome, words_given=trim.given, words_kept=trim.kept)
+
+
+def trim_notice(outcome: ImportOutcome) -> Trim | None:
+    """The words an import's cleaning removed, when that is worth telling."""
+    trim = Trim(kept=outcome.words_kept, given=outcome.words_given)
+    return trim if outcome.words_given and trim.noticeable else None
 
 
 def import_path(library: Library, path: Path) -> ImportOutcome:
@@ -34,6 +48,7 @@ class ImportReport:
     imported: list[tuple[str, int, bool]] = field(default_factory=list)  # (name, id, duplicate)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source name, message)
     moved_in: list[MoveInSummary] = field(default_factory=list)  # other apps' exports
+    trimmed: list[tuple[str, Trim]] = field(default_factory=list)  # much removed: told
 
     @property
     def added(self) -> int:
@@ -80,6 +95,8 @@ def import_batch(library: Library, items: list[Source | Path],
             result = LecternError(message)
         else:
             report.imported.append((name, outcome.article.id, outcome.duplicate))
+            if (trim := trim_notice(outcome)) is not None:
+                report.trimmed.append((name, trim))
             result = outcome
         if on_each is not None:
             on_each(done, result)

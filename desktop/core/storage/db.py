@@ -52,8 +52,9 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to date, one migration per transaction. Returns the new version."""
+def migrate(conn: sqlite3.Connection, until: int = SCHEMA_VERSION) -> int:
+    """Bring the schema up to date (or up to ``until``: a restore rebuilds a backup's
+    own version first), one migration per transaction. Returns the new version."""
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
         raise RuntimeError(
@@ -61,7 +62,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"this version knows {SCHEMA_VERSION}); update Lectern to open it"
         )
     for version, _name, sql in _migrations():
-        if version <= current:
+        if version <= current or version > until:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -18,6 +18,7 @@ from pathlib import Path
 from desktop.core.errors import LecternError
 from desktop.core.paths import AppPaths
 from desktop.core.storage import SCHEMA_VERSION, backups
+from desktop.core.storage.busy import busy_timeout_ms, is_damage, plain_problem
 
 REQUIRED_TABLES = ("articles", "sources", "notes", "settings")
 _COMPANIONS = ("-wal", "-shm", "-journal")
@@ -53,15 +54,18 @@ def check(path: Path) -> str | None:
     Uses ``PRAGMA quick_check`` (it skips the index-content cross checks of
     integrity_check, so opening stays fast) and checks the schema is Lectern's.
     Raises LibraryTooNew for a library from a newer Lectern: that is no damage.
+    Raises LibraryBusy when another program holds a lock past the bounded wait,
+    and StorageProblem for any other error that is not damage (a permission, a
+    full disk): only damage may move a library aside.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
     except sqlite3.Error as exc:
-        return f"cannot be opened: {exc}"
+        raise plain_problem(exc, path) from None
     try:
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
         if rows != ["ok"]:
             return "; ".join(rows[:3])
@@ -69,6 +73,8 @@ def check(path: Path) -> str | None:
         tables = {str(r[0]) for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise plain_problem(exc, path) from None
         return str(exc)
     finally:
         conn.close()

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import LecternError, NotFound, StorageProblem
 from desktop.core.models import (
@@ -27,6 +28,11 @@ from desktop.core.models import (
 )
 from desktop.core.storage.db import connect, migrate
 from desktop.core.storage.lock import held_elsewhere
+
+if TYPE_CHECKING:
+    from desktop.core.storage.lock import LibraryLock
+
+MAX_ROW_ID = (1 << 63) - 1  # SQLite's largest integer
 
 
 def now_iso() -> str:
@@ -50,6 +56,10 @@ class ArticleSummary:
 class ImportOutcome:
     article: ArticleRecord
     duplicate: bool  # True: the library already had it; nothing was added
+    # Words of a plain-text source, and of the article kept from it (0: not counted):
+    # when cleaning removed a real share, the user is told (cleaning/trim_report.py).
+    words_given: int = 0
+    words_kept: int = 0
 
 
 def blocks_to_json(blocks: list[Block]) -> str:
@@ -70,6 +80,7 @@ class Library:
         self.readonly = readonly
         self._on_close = on_close  # e.g. releasing the library's lock
         self._session_settings: dict[str, str] = {}
+        self.lock: LibraryLock | None = None  # set by the safe opener (storage/opening.py)
 
     @classmethod
     def open(cls, path: Path | str) -> Library:
@@ -107,6 +118,10 @@ class Library:
             # clear line, and nothing half-written (the transaction is rolled back).
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            from desktop.core.storage.busy import LibraryBusy, is_busy
+
+            if is_busy(exc):
+                raise LibraryBusy(self.path) from exc
             raise StorageProblem(f"could not save to the library ({exc})") from exc
 
     # -- storing articles ------------------------------------------------
@@ -188,6 +203,8 @@ class Library:
         return [int(r[0]) for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
 
     def article(self, article_id: int) -> ArticleRecord:
+        if not 0 < article_id <= MAX_ROW_ID:  # SQLite cannot even be asked (OverflowError)
+            raise NotFound(f"no article with id {str(article_id)[:30]}")
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id}")

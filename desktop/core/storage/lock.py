@@ -24,6 +24,10 @@ _WINDOWS_LOCK_OFFSET = 1 << 20
 # may write to them; any other opener in this process only reads when another
 # process holds the lock (see held_elsewhere).
 _HELD: set[Path] = set()
+# Libraries whose lock this process lent to a command-line Lectern for one command
+# (see ``LibraryLock.lend``): its own threads still write (SQLite keeps the two
+# writers apart), and it takes the lock back as soon as it is free.
+_LENT: set[Path] = set()
 
 
 class LibraryInUse(LecternError):
@@ -43,6 +47,11 @@ def lock_path(library: Path) -> Path:
     return library.with_name(library.name + ".lock")
 
 
+def window_file(library: Path) -> Path:
+    """Where an open window writes the name of its local socket (for lending)."""
+    return library.with_name(library.name + ".window")
+
+
 class LibraryLock:
     """An acquired lock; ``release()`` (or process exit) gives it up."""
 
@@ -56,7 +65,12 @@ class LibraryLock:
     def held(self) -> bool:
         return self._fd is not None
 
+    @property
+    def lent(self) -> bool:
+        return self._library in _LENT
+
     def release(self) -> None:
+        _LENT.discard(self._library)
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
@@ -64,6 +78,34 @@ class LibraryLock:
         with contextlib.suppress(OSError):
             _unlock(fd)
         os.close(fd)
+
+    def lend(self) -> None:
+        """Let another Lectern (a command run while the window is open) take the lock
+        for one command. This process keeps its connection and may still write: the
+        lock keeps Lectern's own upkeep (recovery, upgrades) to one process, SQLite
+        keeps the writes apart. ``reclaim()`` takes it back."""
+        if self._fd is None:
+            return
+        _LENT.add(self._library)
+        fd, self._fd = self._fd, None
+        _HELD.discard(self._library)
+        with contextlib.suppress(OSError):
+            _unlock(fd)
+        os.close(fd)
+
+    def reclaim(self) -> bool:
+        """Take a lent lock back if it is free now; True once held again."""
+        if self._fd is not None:
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        if not _try_lock(fd):
+            os.close(fd)
+            return False
+        _write_pid(fd)
+        self._fd = fd
+        _LENT.discard(self._library)
+        _HELD.add(self._library)
+        return True
 
     def __enter__(self) -> LibraryLock:
         return self
@@ -91,7 +133,7 @@ def acquire(library: Path) -> LibraryLock:
 
 def held_elsewhere(library: Path) -> bool:
     """True if another process holds ``library``'s lock (so this one must only read)."""
-    if library.resolve() in _HELD:
+    if library.resolve() in _HELD or library.resolve() in _LENT:
         return False
     path = lock_path(library)
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop.core.errors import LecternError
 from desktop.core.paths import AppPaths
 from desktop.core.storage import SCHEMA_VERSION, backups, connect, health, migrate
+from desktop.core.storage.busy import plain_problem
 from desktop.core.storage.db import schema_version
 from desktop.core.storage.library import Library
 from desktop.core.storage.lock import LibraryInUse, LibraryLock, acquire, lock_path
@@ -52,12 +53,14 @@ class OpenReport:
 
 
 def open_library_safely(
-    paths: AppPaths, *, readonly_ok: bool = False
+    paths: AppPaths, *, readonly_ok: bool = False, shared: bool = False
 ) -> tuple[Library, OpenReport]:
     """Open the user's library with every safety step applied.
 
     Raises LibraryInUse when another process holds the library, unless
     ``readonly_ok``: then the library opens read-only (writes raise LecternError).
+    ``shared``: the lock was lent by a window that keeps the library open, so
+    nothing may be moved aside or upgraded under it (either is refused plainly).
     """
     try:
         paths.ensure()
@@ -70,21 +73,33 @@ def open_library_safely(
         raise LecternError(f"cannot use the library folder {paths.data_dir} "
                            f"({exc.strerror or exc})") from None
     try:
-        return _open_for_writing(paths, lock)
+        return _open_for_writing(paths, lock, shared=shared)
+    except sqlite3.Error as exc:  # busy, or not allowed: said plainly, nothing moved
+        lock.release()
+        raise plain_problem(exc, paths.library) from None
     except BaseException:
         lock.release()
         raise
 
 
-def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, OpenReport]:
-    report = OpenReport(paths.library, recovery=health.finish_interrupted_recovery(paths))
+def _open_for_writing(paths: AppPaths, lock: LibraryLock, *,
+                      shared: bool = False) -> tuple[Library, OpenReport]:
+    report = OpenReport(paths.library, recovery=None if shared else (
+        health.finish_interrupted_recovery(paths)))
     problem = health.check(paths.library)
+    if problem is not None and shared:
+        raise LecternError(f"the library is damaged ({problem}); close the Lectern window, "
+                           "then run the command again to recover it from its backup")
     if problem is not None:
         report.recovery = health.recover(paths, problem)
     _create_private(paths.library)
     conn = connect(paths.library)
     try:
         report.migrated_from = schema_version(conn)
+        if shared and report.migrated_from != SCHEMA_VERSION:
+            raise LecternError(
+                f"the Lectern window open on this library is another version (schema "
+                f"{report.migrated_from}, this one uses {SCHEMA_VERSION}); close it first")
         if 0 < report.migrated_from < SCHEMA_VERSION:
             # An upgrade is the riskiest write a library ever gets: keep the old one.
             _backup(conn, paths, report, reason=f"before-v{SCHEMA_VERSION}", always=True)
@@ -94,14 +109,19 @@ def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, Open
     except BaseException:
         conn.close()
         raise
-    return Library(conn, paths.library, on_close=lock.release), report
+    library = Library(conn, paths.library, on_close=lock.release)
+    library.lock = lock  # the window lends it to a command run meanwhile (lock.lend)
+    return library, report
 
 
 def _open_read_only(paths: AppPaths, holder: int | None) -> tuple[Library, OpenReport]:
     if not paths.library.exists():
         raise LecternError(f"the library {paths.library} is in use and cannot be read yet")
-    conn = connect(paths.library, readonly=True)
-    version = schema_version(conn)
+    try:
+        conn = connect(paths.library, readonly=True)
+        version = schema_version(conn)
+    except sqlite3.Error as exc:
+        raise plain_problem(exc, paths.library) from None
     if version != SCHEMA_VERSION:
         conn.close()
         raise LecternError(

@@ -56,13 +56,23 @@ def test_backup_then_restore_gives_an_identical_library(filled: Any, tmp_path: P
     new_templates = tmp_path / "new" / "templates"
     try:
         result = restore_library(fresh, archive, new_templates)
-        assert result.counts["articles"] == 2 and result.templates_restored == ["mine.md.j2"]
+        assert result.counts["articles"] == 2 and result.templates_restored == []
         assert snapshot(fresh.conn) == snapshot(filled.conn)
         assert fresh.source(1).data == filled.source(1).data  # original bytes
         assert fresh.search("Other") == [2]  # the full-text index works
-        assert (new_templates / "mine.md.j2").read_text() == "{{ article.title }}\n"
+        # A template is code: kept aside and named, not installed unasked.
+        assert result.templates_aside == ["mine.md.j2"] and result.aside_folder is not None
+        assert not (new_templates / "mine.md.j2").exists()
+        assert (result.aside_folder / "mine.md.j2").read_text() == "{{ article.title }}\n"
     finally:
         fresh.close()
+    again = Library.open(tmp_path / "again" / "library.sqlite3")
+    try:
+        asked = restore_library(again, archive, new_templates, install_templates=True)
+        assert asked.templates_restored == ["mine.md.j2"]
+        assert (new_templates / "mine.md.j2").read_text() == "{{ article.title }}\n"
+    finally:
+        again.close()
 
 
 def test_restore_refuses_a_library_that_is_not_empty(filled: Any, tmp_path: Path) -> None:

@@ -157,17 +157,31 @@ def test_temporary_files_of_an_interrupted_export_are_cleaned_up(
     assert not stale.exists() and fresh.exists()
 
 
-def test_read_only_library_still_exports_and_says_it_could_not_record(
+def test_read_only_export_does_not_mark_files_as_edited_for_good(
         library: Any, store: Any, out: Path) -> None:
     article_id = add_article(library)
     library.readonly = True  # as when another Lectern holds the library
     report = exporter(library, store).export([article_id], out)
     assert report.files[0].status == "written" and report.files[0].path.exists()
-    assert report.warnings and "read-only" in report.warnings[0]
     library.readonly = False
     assert library.conn.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
-    again = exporter(library, store).export([article_id], out)  # unrecorded: never rewritten
+    again = exporter(library, store).export([article_id], out)
     assert again.files[0].status == "unchanged"
+    # A new highlight later: the untouched file is rewritten, not appended to.
+    highlight(library, store, article_id, PARAGRAPHS[1][:30])
+    later = exporter(library, store).export([article_id], out)
+    assert later.files[0].status == "updated", later.files[0]
+    assert "Added by Lectern" not in later.files[0].path.read_text(encoding="utf-8")
+    # And a file the user edited after the read-only export is still only added to.
+    library.readonly = True
+    second = exporter(library, store).export([add_article(library, title="Two")], out)
+    library.readonly = False
+    path = second.files[0].path
+    path.write_text(path.read_text(encoding="utf-8") + "\nmy own words\n", encoding="utf-8")
+    highlight(library, store, second.files[0].article_id, PARAGRAPHS[1][:30])
+    edited = exporter(library, store).export([second.files[0].article_id], out)
+    assert edited.files[0].status == "appended"
+    assert "my own words" in path.read_text(encoding="utf-8")
 
 
 def test_unknown_article_is_reported_and_the_rest_exported(library: Any, store: Any,

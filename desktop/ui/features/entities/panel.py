@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, Category
 from desktop.core.entities.store import ArticleMentioning, EntitySummary
+from desktop.ui.safe_text import escaped, plain, plain_label
 
 _UNDERLINES = {
     "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -112,7 +113,7 @@ class EntityPanel(QWidget):
         self.setObjectName("entityPanel")
         heading = QLabel("Entities")
         heading.setObjectName("panelHeading")
-        self.status = QLabel("Open an article to see who and what it mentions.")
+        self.status = plain_label("Open an article to see who and what it mentions.")
         self.status.setObjectName("entityStatus")
         self.status.setWordWrap(True)
 
@@ -243,9 +244,9 @@ class EntityPanel(QWidget):
                 item = QTreeWidgetItem([summary.text + (" ?" if doubtful else ""),
                                         str(len(summary.mentions))])
                 item.setData(0, KEY_ROLE, summary.text)
-                item.setToolTip(0, f"{summary.text} — {category.name}" + (
+                item.setToolTip(0, escaped(f"{summary.text} — {category.name}" + (
                     "? (uncertain: right-click ▸ Change Category fixes it in every article)"
-                    if doubtful else ""))
+                    if doubtful else "")))
                 if doubtful:
                     item.setForeground(0, self.palette().placeholderText())
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
@@ -295,13 +296,13 @@ class EntityPanel(QWidget):
         if entity is None:
             self.articles_heading.setText("Articles mentioning this")
             return
-        self.articles_heading.setText(f"Articles mentioning “{entity}” ({len(found)})")
+        plain(self.articles_heading).setText(f"Articles mentioning “{entity}” ({len(found)})")
         for article in found:
             here = " (this article)" if article.article_id == current else ""
             plural = "s" if article.count != 1 else ""
             label = f"{article.title}{here} — {article.count} mention{plural}"
             item = QListWidgetItem(label)
-            item.setToolTip(f"{label}\nClick to open")
+            item.setToolTip(escaped(f"{label}\nClick to open"))
             item.setData(KEY_ROLE, article.article_id)
             self.articles.addItem(item)
 

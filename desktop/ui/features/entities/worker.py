@@ -84,6 +84,9 @@ class EntityWorker(QObject):
         root = str(Path(desktop.__file__).resolve().parents[1])
         existing = environment.value("PYTHONPATH", "")
         environment.insert("PYTHONPATH", root + (os.pathsep + existing if existing else ""))
+        from desktop.core.importing.parent_watch import PARENT_ENV
+
+        environment.insert(PARENT_ENV, str(os.getpid()))  # it ends when this process does
         process.setProcessEnvironment(environment)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         process.readyReadStandardOutput.connect(self._read)

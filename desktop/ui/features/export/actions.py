@@ -132,15 +132,19 @@ def restore(host: FeatureHost, path: str | None = None) -> None:
             return
     templates, source = host.paths.templates, Path(path)
 
-    def work(library: Library, _progress: Progress) -> int:
-        return restore_library(library, source, templates).counts.get("articles", 0)
+    def work(library: Library, _progress: Progress) -> tuple[int, list[str]]:
+        result = restore_library(library, source, templates)
+        return result.counts.get("articles", 0), result.notes()
 
-    def done(count: int) -> None:
+    def done(outcome: tuple[int, list[str]]) -> None:
+        count, notes = outcome
         host.library_changed.emit()
         articles = host.library.list_articles()
         if articles:
             host.open_article(articles[0].id)
         host.say(f"Restored {count} articles from {source.name}.", 10000)
+        if notes:  # templates kept aside, rows left out: said, never silently
+            show_error(host, "Restored, with notes", "\n".join(notes))
 
     host.say("Restoring…")
     host.run_on_library(work, on_success=done,

@@ -84,6 +84,7 @@ class ExportDialog(QDialog):
         self.template_box = QComboBox()
         self.template_box.setObjectName("exportTemplate")
         self.template_hint = QLabel()
+        self.template_hint.setTextFormat(Qt.TextFormat.PlainText)  # a template's name
         self.template_hint.setWordWrap(True)
         self.template_hint.setObjectName("hint")
         self.template_box.currentIndexChanged.connect(self._template_changed)

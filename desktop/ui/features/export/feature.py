@@ -139,12 +139,13 @@ def show_export_result(host: FeatureHost, report: ExportReport) -> QMessageBox:
     lines.extend(report.warnings)
     icon = QMessageBox.Icon.Warning if report.count("failed") or report.warnings else (
         QMessageBox.Icon.Information)
-    box = QMessageBox(icon, "Export finished", headline, QMessageBox.StandardButton.Ok,
-                      host.as_parent())
+    from desktop.ui.safe_text import plain_message_box
+
+    box = plain_message_box(icon, "Export finished", headline, QMessageBox.StandardButton.Ok,
+                            host.as_parent(), informative="\n".join(lines))
     box.setObjectName("exportResult")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setEscapeButton(QMessageBox.StandardButton.Ok)
-    box.setInformativeText("\n".join(lines))
     box.setDetailedText("\n".join(f"{f.status}\t{f.path}\t{f.message}" for f in report.files))
     open_button = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
     open_button.clicked.connect(

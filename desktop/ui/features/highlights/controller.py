@@ -7,7 +7,6 @@ The floating toolbar, the keys and the context menu that drive it live in
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore, normalize_tags
+from desktop.core.annotations.pieces import pieces
 from desktop.core.errors import LecternError
 from desktop.core.importing import read_source
 from desktop.core.operations.update_article import UpdateOutcome, update_article
@@ -100,13 +100,9 @@ class HighlightsController(QObject):
         """The highlight layer: overlapping highlights split into pieces whose colours mix."""
         meanings = self.meanings
         anchored = [a for a in self.annotations if a.anchored]
-        edges = sorted({x for a in anchored for x in (a.start, a.end)})
         dark = is_dark()
         spans: list[Span] = []
-        for left, right in pairwise(edges):
-            over = [a for a in anchored if a.start <= left and right <= a.end]
-            if not over:
-                continue
+        for left, right, over in pieces(anchored):
             fmt = QTextCharFormat()
             fmt.setBackground(wash([a.color for a in over], dark))
             tip = "\n".join(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations import COLORS
+from desktop.ui.safe_text import plain_label
 
 
 class TagCompleter(QCompleter):
@@ -54,7 +55,7 @@ class NoteDialog(QDialog):
         TagCompleter(known_tags or [], self.tags)
         quote = " ".join(quote.split())
         form = QFormLayout(self)
-        shown = QLabel(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”")
+        shown = plain_label(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”")
         shown.setWordWrap(True)
         form.addRow(shown)
         form.addRow("Note", self.note)

@@ -25,10 +25,12 @@ def ask_for_new_version(host: FeatureHost, article: ArticleRecord) -> Path | Non
         host.as_parent(), f"New Version of “{article.title}”", "", article_filter())
     if not name:
         return None
-    answer = QMessageBox.question(
-        host.as_parent(), "Replace with New Version",
+    from desktop.ui.safe_text import plain_message_box  # a title is not markup
+
+    box = plain_message_box(
+        QMessageBox.Icon.Question, "Replace with New Version",
         f"Replace the text of “{article.title}” with {Path(name).name}?\n\n"
         "Highlights move to where their passages are in the new text; any that cannot be "
         "found with confidence are kept, with their notes, as orphaned highlights.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    return Path(name) if answer == QMessageBox.StandardButton.Yes else None
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, host.as_parent())
+    return Path(name) if box.exec() == QMessageBox.StandardButton.Yes else None

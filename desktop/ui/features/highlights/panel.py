@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotations import COLORS, Annotation, normalize_tags
 from desktop.ui.features.highlights.colors import swatch
 from desktop.ui.features.highlights.dialogs import ColourMeaningsDialog, TagCompleter
+from desktop.ui.safe_text import escaped
 
 QUOTE_CHARS = 280
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -161,8 +162,7 @@ class HighlightsPanel(QWidget):
             item = QListWidgetItem(swatch(annotation.color),
                                    card_text(annotation, meanings.get(annotation.color, "")))
             item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(annotation.quote if len(annotation.quote) < 2000
-                            else annotation.quote[:2000] + "…")
+            item.setToolTip(escaped(annotation.quote))
             view.addItem(item)
         anchored = sum(1 for a in annotations if a.anchored)
         orphaned = len(annotations) - anchored

@@ -65,7 +65,11 @@ class HighlightToolbar(QFrame):
 
     def set_meanings(self, meanings: dict[str, str]) -> None:
         for number, color in enumerate(COLORS, start=1):
-            self.color_buttons[color].setToolTip(f"{meanings.get(color, color)} ({number})")
+            # A meaning is the reader's text (or a restored backup's): escaped.
+            from desktop.ui.safe_text import escaped
+
+            self.color_buttons[color].setToolTip(escaped(f"{meanings.get(color, color)} "
+                                                         f"({number})"))
 
     def show_near(self, anchor: QRect, *, editing: bool) -> None:
         """Show above ``anchor`` (a rectangle in the parent's coordinates), or below it
