@@ -30,7 +30,11 @@ def register(subcommands: Any) -> None:
 def cmd_connector(args: argparse.Namespace) -> int:
     from desktop.core.connector import connector_port, connector_token, new_token
 
-    library = open_library()
+    # Listening needs the library to itself: the Lectern that has it open (a window, or
+    # another `lectern connector`) receives the browser's pages, so this one says so at
+    # once instead of waiting its turn. Printing or replacing the token is a plain write.
+    listening = not (args.new_token or args.token or args.bookmarklet)
+    library = open_library(write=not listening)
     if args.new_token:
         print(new_token(library))
         return 0
