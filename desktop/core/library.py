@@ -212,16 +212,14 @@ class Library:
         return Source(data=bytes(row[0]), kind=row[1], name=row[2])
 
     def search(self, query: str) -> list[int]:
-        """Ids of articles whose title or text match ``query`` (words, prefix-matched)."""
-        words = [w.replace('"', "") for w in query.split() if w.replace('"', "")]
-        if not words:
+        """Ids of articles matching ``query`` (the search language of desktop.core.search,
+        the last word prefix-matched), best first; [] for a query that means nothing."""
+        from desktop.core.search import QueryError, ranked_ids
+
+        try:
+            return ranked_ids(self.conn, query, typing=True)
+        except QueryError:
             return []
-        fts_query = " ".join(f'"{w}"*' for w in words)
-        rows = self.conn.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank",
-            (fts_query,),
-        ).fetchall()
-        return [int(r[0]) for r in rows]
 
     def delete_article(self, article_id: int) -> None:
         with self.transaction() as conn:

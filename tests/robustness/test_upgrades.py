@@ -66,8 +66,11 @@ def test_an_older_library_opens_with_every_row_intact(version: int, tmp_path: Pa
             assert record.text.startswith(record.title)
         assert library.note(1).startswith("# Notes")
         assert library.setting("ui.theme") == "dark"
-        assert library.search("brass band") == [1]  # the full-text index survived
-        assert library.search("Café") == [2]
+        assert library.search("skaters") == [1]  # the full-text index survived
+        assert library.search("title:Café") == [2]
+        assert library.search("note:margaret") == [1]  # free-form notes are searched too
+        if version >= 3:  # highlights, their notes and tags
+            assert library.search("highlight:bank note:1986 tag:climate") == [1]
     finally:
         library.close()
 
