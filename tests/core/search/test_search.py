@@ -34,7 +34,7 @@ def integrity(library: Library) -> None:
 def test_a_title_match_ranks_above_a_text_match(library: Library,
                                                 articles: dict[str, int]) -> None:
     hits = search(library.conn, "drought")
-    assert [h.id for h in hits][0] == articles["title"]
+    assert hits[0].id == articles["title"]
     assert {h.id for h in hits} == {articles["title"], articles["text"], articles["sports"]}
     assert hits[0].field == "title" and hits[0].score > hits[1].score
 

@@ -1,0 +1,16 @@
+-- The text of an article kept once. blocks_json held every block's text beside
+-- articles.text (which is those blocks joined by a blank line); now it holds each
+-- block's kind and length, and the blocks are cut from the text when read
+-- (desktop/core/library.py, blocks_from_json). An article whose text is not exactly
+-- its blocks joined keeps its blocks as they were (both forms are read).
+UPDATE articles SET blocks_json = (
+    SELECT json_group_array(json_array(json_extract(value, '$[0]'),
+                                       length(json_extract(value, '$[1]'))))
+    FROM (SELECT value FROM json_each(articles.blocks_json) ORDER BY key))
+WHERE json_valid(blocks_json) AND text = (
+    SELECT group_concat(json_extract(value, '$[1]'), char(10) || char(10))
+    FROM (SELECT value FROM json_each(articles.blocks_json) ORDER BY key));
+
+-- The bytes of an import as imported, zlib-compressed from now on (1); sources stored
+-- before stay as they were (0) until `lectern compact` compresses them.
+ALTER TABLE sources ADD COLUMN compressed INTEGER NOT NULL DEFAULT 0;
