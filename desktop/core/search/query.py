@@ -33,6 +33,7 @@ _FIELD_NAMES = {
 }
 # A word is something the tokenizer keeps: letters or digits (unicode61 folds the rest away).
 _WORDY = re.compile(r"\w", re.UNICODE)
+TYPED_PREFIX_MIN = 2  # letters of a word being typed before it is looked up as a prefix
 _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("([^"]*)("?)|[^\s"]+)')
 
 
@@ -115,8 +116,12 @@ def parse(query: str, *, typing: bool = False) -> ParsedQuery:
 
 def _prefix_last_word(terms: list[Term | None], text: str) -> None:
     last = terms[-1] if terms else None
-    if last is not None and not last.prefix and not text.endswith(('"', " ")):
-        terms[-1] = Term(last.text, last.field, True, last.negated)
+    if last is None or last.prefix or text.endswith(('"', " ")):
+        return
+    if len(last.text) < TYPED_PREFIX_MIN and len(terms) > 1:
+        terms.pop()  # "drought f": every word starting with f is most of the library
+        return
+    terms[-1] = Term(last.text, last.field, True, last.negated)
 
 
 def _group(terms: list[Term | None]) -> ParsedQuery:

@@ -14,3 +14,13 @@ WHERE json_valid(blocks_json) AND text = (
 -- The bytes of an import as imported, zlib-compressed from now on (1); sources stored
 -- before stay as they were (0) until `lectern compact` compresses them.
 ALTER TABLE sources ADD COLUMN compressed INTEGER NOT NULL DEFAULT 0;
+
+-- The library list at any size: each sort reads one index in order and filters by
+-- state in it, never the article rows themselves (the text makes them long).
+CREATE INDEX articles_list_saved ON articles(saved_at, archived, favourite);
+CREATE INDEX articles_list_published ON articles(published, archived, favourite);
+CREATE INDEX articles_list_title ON articles(title COLLATE NOCASE, archived, favourite);
+CREATE INDEX articles_list_words ON articles(word_count, archived, favourite);
+CREATE INDEX articles_state ON articles(archived, favourite);
+CREATE INDEX articles_site ON articles(site COLLATE NOCASE);
+CREATE INDEX annotations_color ON annotations(color, article_id);
