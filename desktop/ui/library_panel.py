@@ -55,9 +55,9 @@ class LibraryPanel(QWidget):
         self.search = QLineEdit(placeholderText="Search everything (Ctrl+F): words, \"a phrase\","
                                                 " -word, tag:, note:, site:")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._typing.start())
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
         self.views = QListWidget()
         self.views.setObjectName("libraryViews")
         self.views.currentItemChanged.connect(self._view_chosen)
