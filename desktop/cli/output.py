@@ -33,7 +33,12 @@ def open_library() -> Any:
     from desktop.core.paths import app_paths
     from desktop.core.safety.opening import open_library_safely
 
+    import atexit
+
     library, report = open_library_safely(app_paths(), readonly_ok=True)
+    # Closed when the command ends, however it ends: a library left open counts as an
+    # unclean shutdown, and the next open would read every page to check it.
+    atexit.register(library.close)
     for message in report.messages():
         warn(message)
     return library

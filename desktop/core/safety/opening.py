@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.core.errors import LecternError
 from desktop.core.library import Library
 from desktop.core.paths import AppPaths
-from desktop.core.safety import backups, health
+from desktop.core.safety import backups, health, sessions
 from desktop.core.safety.lock import LibraryInUse, LibraryLock, acquire, lock_path
 from desktop.core.storage import SCHEMA_VERSION, connect, migrate
 from desktop.core.storage.db import schema_version
@@ -37,6 +37,7 @@ class OpenReport:
     migrated_to: int = 0
     backups: list[Path] = field(default_factory=list)  # written during this open
     backup_problem: str = ""
+    backup_due: bool = False  # a large library's daily backup, left to the background
 
     def messages(self) -> list[str]:
         """One line per thing the user should know, most important first."""
@@ -79,7 +80,8 @@ def open_library_safely(
 
 def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, OpenReport]:
     report = OpenReport(paths.library, recovery=health.finish_interrupted_recovery(paths))
-    problem = health.check(paths.library)
+    # Every page is read only if the last session did not close the library (sessions.py).
+    problem = health.check(paths.library, read_pages=sessions.ended_uncleanly(paths.library))
     if problem is not None:
         report.recovery = health.recover(paths, problem)
     _create_private(paths.library)
@@ -90,12 +92,21 @@ def _open_for_writing(paths: AppPaths, lock: LibraryLock) -> tuple[Library, Open
             # An upgrade is the riskiest write a library ever gets: keep the old one.
             _backup(conn, paths, report, reason=f"before-v{SCHEMA_VERSION}", always=True)
         report.migrated_to = migrate(conn)
-        _backup(conn, paths, report)
+        if backups.small_enough_to_copy_now(paths.library):
+            _backup(conn, paths, report)
+        else:  # copied in the background by the window (backups.background_backup)
+            report.backup_due = backups.backup_due(paths.backups)
         secure_files(paths)
     except BaseException:
         conn.close()
         raise
-    return Library(conn, paths.library, on_close=lock.release), report
+    sessions.begin(paths.library)
+
+    def close() -> None:
+        sessions.end(paths.library)
+        lock.release()
+
+    return Library(conn, paths.library, on_close=close), report
 
 
 def _open_read_only(paths: AppPaths, holder: int | None) -> tuple[Library, OpenReport]:
@@ -130,7 +141,7 @@ def _backup(conn: sqlite3.Connection, paths: AppPaths, report: OpenReport, *, re
 
 def backup_on_close(library: Library, paths: AppPaths) -> Path | None:
     """The closing half of "at most once per day on open or close"; never raises."""
-    if library.readonly:
+    if library.readonly or not backups.small_enough_to_copy_now(paths.library):
         return None
     try:
         return backups.maybe_backup(library.conn, paths.backups)

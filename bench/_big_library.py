@@ -6,7 +6,7 @@ articles of about 400 words (words drawn with Zipf frequencies from a fixed
 vocabulary, so queries range from rare to very common), with sources, tags,
 highlights, notes, archived and favourite articles in realistic shares.
 
-    .venv/bin/python bench/big_library.py 100000   # build (or report) one size
+    .venv/bin/python bench/_big_library.py 100000   # build (or report) one size
 """
 
 from __future__ import annotations
