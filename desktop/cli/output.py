@@ -30,10 +30,10 @@ def open_library() -> Any:
     opens read-only (reading commands work, writes fail with a clear message).
     Whatever happened on the way is said on stderr.
     """
+    import atexit
+
     from desktop.core.paths import app_paths
     from desktop.core.safety.opening import open_library_safely
-
-    import atexit
 
     library, report = open_library_safely(app_paths(), readonly_ok=True)
     # Closed when the command ends, however it ends: a library left open counts as an
