@@ -8,7 +8,7 @@ newer question was asked is dropped, so typing is never held up, at any size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -146,11 +146,31 @@ class LibraryPanel(QWidget):
 
     def _apply(self, ids: list[int]) -> None:
         current = self.current_id()
+        selected = self.selected_ids()
         self.model.set_ids(ids)
         if current is not None:
             self.select(current, emit=False)
+        if len(selected) > 1:
+            self._reselect(selected)
         self._update_count()
         self.listed.emit()
+
+    def _reselect(self, article_ids: list[int]) -> None:
+        """Select these articles again (those still listed), as runs of rows."""
+        rows = sorted(r for r in map(self.model.row_of, article_ids) if r >= 0)
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        first = 0
+        for position in range(1, len(rows) + 1):
+            if position == len(rows) or rows[position] != rows[position - 1] + 1:
+                selection.select(self.model.index(rows[first], 0),
+                                 self.model.index(rows[position - 1], last_column))
+                first = position
+        model = self.table.selectionModel()
+        model.blockSignals(True)
+        model.select(selection, QItemSelectionModel.SelectionFlag.Select)
+        model.blockSignals(False)
+        self.table.viewport().update()
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
@@ -221,8 +241,9 @@ class LibraryPanel(QWidget):
         return int(value) if value is not None else None
 
     def selected_ids(self) -> list[int]:
-        rows = self.table.selectionModel().selectedRows()
-        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in rows]
+        # The list shows column 0 only (a table model): selectedRows() would want all four.
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        return [self.model.ids[row] for row in rows if row < len(self.model.ids)]
 
     def select(self, article_id: int, emit: bool = True) -> None:
         """Make ``article_id`` the current row, if the list shows it."""
