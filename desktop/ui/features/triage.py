@@ -132,7 +132,7 @@ class Triage(QObject):
         (article_id, share), self._progress = self._progress, None
         try:
             self.states.set_progress(article_id, share, now_iso())
-        except Exception:  # noqa: BLE001 (deleted meanwhile, or read-only: nothing to keep)
+        except Exception:
             return
         self.window.library_panel.model.refresh_rows()
 
@@ -141,7 +141,7 @@ class Triage(QObject):
         self._tracking = None
         try:
             share = self.states.get(article_id).progress
-        except Exception:  # noqa: BLE001
+        except Exception:
             return
         # After the reader has laid the text out (the next turn of the event loop).
         QTimer.singleShot(0, lambda: self._restore(article_id, share))
