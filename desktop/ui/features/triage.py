@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 
+from desktop.core.errors import LecternError
 from desktop.core.library import now_iso
 from desktop.core.storage.reading_state import ReadingStates
 
@@ -132,7 +133,7 @@ class Triage(QObject):
         (article_id, share), self._progress = self._progress, None
         try:
             self.states.set_progress(article_id, share, now_iso())
-        except Exception:
+        except LecternError:  # deleted meanwhile, or the disk refused: only a position
             return
         self.window.library_panel.model.refresh_rows()
 
@@ -141,7 +142,7 @@ class Triage(QObject):
         self._tracking = None
         try:
             share = self.states.get(article_id).progress
-        except Exception:
+        except LecternError:
             return
         # After the reader has laid the text out (the next turn of the event loop).
         QTimer.singleShot(0, lambda: self._restore(article_id, share))
