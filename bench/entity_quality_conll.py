@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.conll_data import bench_data, conll_file
 from desktop.core.entities.mentions import Mention
 from desktop.core.models import BLOCK_SEPARATOR
 
@@ -169,22 +171,48 @@ def table_row(title: str, counts: Counts) -> str:
     return f"{title:<26} " + " ".join(f"{c:>6}" for c in cells[:4]) + "  " + "  ".join(cells[4:])
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--conll", type=Path, help="CoNLL-2003 file (testb)")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
-    parser.add_argument("--ablation", action="store_true", help="also: all steps but one")
-    parser.add_argument("-v", action="store_true", help="list what post-processing changed")
-    args = parser.parse_args(argv)
-    if args.conll is None:  # bench/run_all.py: the data is not in the repository
-        print("skipped: pass --conll PATH, the CoNLL-2003 English test file "
-              "(see bench/ENTITIES.md)")
-        return 0
+def _raw_mentions(split: str, texts: list[str]) -> list[list[Mention]]:
+    """The model's mentions of each text, cached beside the data (keyed by the
+    model's version and the texts), so trying post-processing steps is quick."""
+    import hashlib
+    import json
 
+    from desktop.core.entities.recognizer import Recognizer, installed_model
+
+    digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    name = f"raw-{split}-{installed_model().version}-{digest}.json"
+    cache = bench_data() / "conll2003" / name
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    if cache.exists():
+        rows = json.loads(cache.read_text(encoding="utf-8"))
+        return [[Mention(s, e, t[s:e], label) for s, e, label in r]
+                for t, r in zip(texts, rows, strict=True)]
+    raw = list(Recognizer().analyse(texts))
+    cache.write_text(json.dumps([[[m.start, m.end, m.label] for m in r] for r in raw]),
+                     encoding="utf-8")
+    return raw
+
+
+def confident(mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if not m.uncertain]
+
+
+def _figure(name: str, split: str, counts: Counts) -> dict[str, object]:
+    p, r, f = prf(counts, TYPES[:3])
+    return {"figure": f"CoNLL-2003 {SPLIT_NAMES[split]}, PER+ORG+LOC, {name}: F1",
+            "median": round(f, 3), "low": round(f, 3), "high": round(f, 3), "unit": "F1",
+            "runs": 1, "precision": round(p, 3), "recall": round(r, 3),
+            "target": "precision >= 0.85, F1 >= 0.72"}
+
+
+SPLIT_NAMES = {"valid": "validation (testa, tuned on)", "test": "test (testb, held out)"}
+
+
+def evaluate(split: str, args: argparse.Namespace) -> list[dict[str, object]]:
     from desktop.core.entities.postprocess import DEFAULT_STEPS, improve
-    from desktop.core.entities.recognizer import Recognizer
 
-    sentences, starts = read_conll(args.conll.read_text(encoding="utf-8"))
+    path = args.conll if args.conll is not None else conll_file(split)
+    sentences, starts = read_conll(path.read_text(encoding="utf-8"))
     documents = split_documents(sentences, starts)
     if args.limit:
         documents = documents[:args.limit]
@@ -193,28 +221,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = [g for _, g in built]
     n_tokens = sum(len(s) for d in documents for s in d)
     n_sentences = sum(map(len, documents))
-    print(f"{len(documents)} documents ({'-DOCSTART-' if starts else 'split at datelines'}), "
+    log = sys.stderr if args.json else sys.stdout
+    print(f"CoNLL-2003 {SPLIT_NAMES[split]}: {len(documents)} documents "
+          f"({'-DOCSTART-' if starts else 'split at datelines'}), "
           f"{n_sentences} sentences, {n_tokens} tokens, {sum(map(len, gold))} gold entities "
-          + " ".join(f"{k} {count(gold, gold)[k][2]}" for k in TYPES))
-    raw = list(Recognizer().analyse(texts))
-    rows = [("raw model", predicted(r)) for r in raw]
+          + " ".join(f"{k} {count(gold, gold)[k][2]}" for k in TYPES), file=log)
+    raw = _raw_mentions(split, texts)
     improved = [improve(t, list(r)) for t, r in zip(texts, raw, strict=True)]
+    rows = [
+        ("raw model", count(gold, [predicted(r) for r in raw])),
+        ("post-processed, all marks", count(gold, [predicted(m) for m in improved])),
+        ("post-processed, sure marks", count(gold, [predicted(confident(m)) for m in improved])),
+    ]
     print(f"{'':<26} {'PER':>6} {'ORG':>6} {'LOC':>6} {'MISC':>6}  "
-          f"{'PER+ORG+LOC P/R/F1':<19}  all four P/R/F1")
-    print(table_row("raw model", count(gold, [f for _, f in rows])))
-    print(table_row("post-processed", count(gold, [predicted(m) for m in improved])))
+          f"{'PER+ORG+LOC P/R/F1':<19}  all four P/R/F1", file=log)
+    for title, counts in rows:
+        print(table_row(title, counts), file=log)
     if args.ablation:
         for name in DEFAULT_STEPS:
             steps = [s for s in DEFAULT_STEPS if s != name]
             found = [predicted(improve(t, list(r), steps)) for t, r in zip(texts, raw, strict=True)]
-            print(table_row(f"all but {name}", count(gold, found)))
+            print(table_row(f"all but {name}", count(gold, found)), file=log)
     if args.v:
         for text, g, r, m in zip(texts, gold, raw, improved, strict=True):
             before, after = predicted(r), predicted(m)
             for s in sorted(before ^ after):
                 verdict = "right" if s in g else "wrong"
                 change = "added" if s in after else "removed"
-                print(f"  {change} {verdict}: {text[s[0]:s[1]]!r} {s[2]}")
+                print(f"  {change} {verdict}: {text[s[0]:s[1]]!r} {s[2]}", file=log)
+    if args.errors:
+        for text, g, m in zip(texts, gold, improved, strict=True):
+            found = predicted(m)
+            for s in sorted(found - g):
+                print(f"  wrong: {text[s[0]:s[1]]!r} {s[2]}", file=log)
+            for s in sorted(g - found):
+                print(f"  missed: {text[s[0]:s[1]]!r} {s[2]}", file=log)
+    return [_figure(title, split, counts) for title, counts in rows[1:]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=["valid", "test", "both"], default="both",
+                        help="which CoNLL-2003 set (fetched into $LECTERN_BENCH_DATA)")
+    parser.add_argument("--conll", type=Path, help="another CoNLL file instead (with --set)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--ablation", action="store_true", help="also: all steps but one")
+    parser.add_argument("-v", action="store_true", help="list what post-processing changed")
+    parser.add_argument("--errors", action="store_true", help="list every wrong and missed span")
+    parser.add_argument("--json", action="store_true", help="figures as JSON lines")
+    parser.add_argument("--quick", action="store_true", help="(accepted; the bench is quick)")
+    args = parser.parse_args(argv)
+    splits = ["valid", "test"] if args.set == "both" else [args.set]
+    for split in splits:
+        for figure in evaluate(split, args):
+            if args.json:
+                print(json.dumps(figure))
     return 0
 
 

@@ -34,8 +34,12 @@ class CorrectionCommand(QUndoCommand):
             if self.action is None:
                 self.previous = gazetteer.delete_correction(library, self.entity)
             else:
+                effect = gazetteer.correction_effect(library, self.entity, self.action,
+                                                     self.label)
                 self.previous = gazetteer.set_correction(library, self.entity, self.action,
                                                          self.label)
+                # The reader sees what one step did across the library.
+                self.controller.say(f"{self.text()}: {effect.describe()}")
         except LecternError as exc:  # e.g. a read-only library: say so, keep nothing
             self.controller.window.statusBar().showMessage(f"Not corrected: {exc}", 8000)
             self.setObsolete(True)  # the undo stack drops it

@@ -59,12 +59,20 @@ def category_colour(key: str, dark: bool) -> QColor:
     return colour.lighter(150) if dark else colour.darker(115)
 
 
-def entity_format(category: Category, dark: bool, focused: bool = False) -> QTextCharFormat:
-    """How mentions of a category look: a tint, and a coloured underline of its own style."""
+def entity_format(category: Category, dark: bool, focused: bool = False,
+                  uncertain: bool = False) -> QTextCharFormat:
+    """How mentions of a category look: a tint, and a coloured underline of its own style.
+
+    An uncertain mention has a third of the tint and a faded underline: visible
+    where a reader looks for names, without claiming what it cannot know.
+    """
     colour = category_colour(category.key, dark)
+    if uncertain:
+        colour.setAlpha(110)
     fmt = QTextCharFormat()
     background = QColor(colour)
-    background.setAlpha((72 if dark else 48) * (2 if focused else 1))
+    alpha = (72 if dark else 48) * (2 if focused else 1)
+    background.setAlpha(alpha // 3 if uncertain and not focused else alpha)
     fmt.setBackground(background)
     fmt.setUnderlineStyle(_UNDERLINES[category.underline])
     fmt.setUnderlineColor(colour)
@@ -231,9 +239,15 @@ class EntityPanel(QWidget):
             parent.setFont(0, font)
             self.tree.addTopLevelItem(parent)
             for summary in members:
-                item = QTreeWidgetItem([summary.text, str(len(summary.mentions))])
+                doubtful = all(m.uncertain for m in summary.mentions)
+                item = QTreeWidgetItem([summary.text + (" ?" if doubtful else ""),
+                                        str(len(summary.mentions))])
                 item.setData(0, KEY_ROLE, summary.text)
-                item.setToolTip(0, f"{summary.text} — {category.name}")
+                item.setToolTip(0, f"{summary.text} — {category.name}" + (
+                    "? (uncertain: right-click ▸ Change Category fixes it in every article)"
+                    if doubtful else ""))
+                if doubtful:
+                    item.setForeground(0, self.palette().placeholderText())
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 parent.addChild(item)
                 if summary.text == selected:

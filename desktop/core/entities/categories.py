@@ -69,10 +69,14 @@ def category_for(label: str) -> Category | None:
     return _BY_LABEL.get(label)
 
 
-def describe(label: str) -> str:
-    """Hover text: "Places — country, city or state"."""
+def describe(label: str, uncertain: bool = False) -> str:
+    """Hover text: "Places — country, city or state"; uncertain: "Places? —
+    country, city or state, perhaps (uncertain: right-click to correct)"."""
     category = category_for(label)
     what = LABEL_DESCRIPTIONS.get(label, label.lower())
+    if uncertain:
+        name = f"{category.name}? — " if category else ""
+        return f"{name}{what}, perhaps (uncertain: right-click to correct)"
     return f"{category.name} — {what}" if category else what
 
 

@@ -115,8 +115,8 @@ def apply_corrections(text: str, mentions: list[Mention],
         c = by_key.get(m.key)
         if c is None:
             result.append(m)
-        elif c.action != "remove":
-            result.append(m if m.label == c.label else m.relabelled(c.label))
+        elif c.action != "remove":  # the reader has decided: no longer uncertain
+            result.append(m.relabelled(c.label, uncertain=False))
     added: list[Mention] = []
     for c in corrections:
         if c.action != "add" or not _may_occur(text, c.text):
@@ -134,3 +134,57 @@ def apply_corrections(text: str, mentions: list[Mention],
 def _may_occur(text: str, key: str) -> bool:
     """Cheap pre-check before the regex: the first word must be in the text."""
     return key.split()[0] in text
+
+
+@dataclass(frozen=True)
+class CorrectionEffect:
+    """How many mentions a correction changes across the library, and in how many articles."""
+
+    mentions: int
+    articles: int
+
+    def describe(self) -> str:
+        if self.mentions == 0:
+            return "no mention changed"
+        plural = "s" if self.mentions != 1 else ""
+        where = f" in {self.articles} articles" if self.articles != 1 else " in 1 article"
+        return f"{self.mentions} mention{plural} changed{where}"
+
+
+def correction_effect(library: Library, text: str, action: str,
+                      label: str = "") -> CorrectionEffect:
+    """What setting this correction would change, counted before it is set.
+
+    A mention changes when it disappears (remove), appears (add) or shows another
+    category than it shows now (relabel, add); the reader's earlier correction for
+    the same text is taken as what shows now. Uncertain mentions the reader confirms
+    in their kind count too: they lose their question mark.
+    """
+    from desktop.core.entities.categories import category_for
+
+    key = entity_key(text)
+    previous = correction_for(library, key)
+    if previous is not None and previous.action == "remove" and action != "add":
+        return CorrectionEffect(0, 0)  # nothing shows now, and relabelling shows nothing
+    new_category = category_for(label) if label else None
+    counts: dict[int, int] = {}
+    rows = library.conn.execute(
+        "SELECT article_id, label, uncertain FROM entity_mentions WHERE entity_key = ?", (key,),
+    ).fetchall()
+    for article_id, stored, uncertain in rows:
+        shown = previous.label if previous is not None and previous.action != "remove" else stored
+        if action == "remove" or category_for(shown) != new_category or (
+                uncertain and previous is None):
+            counts[int(article_id)] = counts.get(int(article_id), 0) + 1
+    if action == "add":  # occurrences the model did not mark appear too
+        for article_id in library.search(key):
+            stored_here = sum(1 for r in rows if int(r[0]) == article_id)
+            extra = max(0, _occurrences(library, article_id, key) - stored_here)
+            if extra:
+                counts[article_id] = counts.get(article_id, 0) + extra
+    return CorrectionEffect(sum(counts.values()), len(counts))
+
+
+def _occurrences(library: Library, article_id: int, key: str) -> int:
+    row = library.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return len(phrase_pattern(key).findall(str(row[0]))) if row else 0

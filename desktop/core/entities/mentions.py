@@ -8,19 +8,28 @@ from dataclasses import dataclass, replace
 
 @dataclass(frozen=True, order=True)
 class Mention:
-    """Text offsets [start, end) into the cleaned text, and the model's label (e.g. PERSON)."""
+    """Text offsets [start, end) into the cleaned text, and the model's label (e.g. PERSON).
+
+    ``uncertain``: the evidence for the label is weak or conflicting; the reader
+    shows such a mention fainter, its kind with a question mark.
+    """
 
     start: int
     end: int
     text: str
     label: str
+    uncertain: bool = False
 
     @property
     def key(self) -> str:
         return entity_key(self.text)
 
-    def relabelled(self, label: str) -> Mention:
-        return replace(self, label=label)
+    def relabelled(self, label: str, uncertain: bool | None = None) -> Mention:
+        return replace(self, label=label,
+                       uncertain=self.uncertain if uncertain is None else uncertain)
+
+    def marked_uncertain(self, uncertain: bool = True) -> Mention:
+        return self if self.uncertain == uncertain else replace(self, uncertain=uncertain)
 
 
 def entity_key(text: str) -> str:

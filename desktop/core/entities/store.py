@@ -70,8 +70,8 @@ def _write_mentions(conn: sqlite3.Connection, article_id: int, mentions: list[Me
     conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
     conn.executemany(
         "INSERT OR IGNORE INTO entity_mentions (article_id, start_offset, end_offset,"
-        " entity_key, label) VALUES (?,?,?,?,?)",
-        [(article_id, m.start, m.end, m.key, m.label) for m in mentions],
+        " entity_key, label, uncertain) VALUES (?,?,?,?,?,?)",
+        [(article_id, m.start, m.end, m.key, m.label, int(m.uncertain)) for m in mentions],
     )
 
 
@@ -118,10 +118,10 @@ def stored_mentions(library: Library, article_id: int, text: str) -> list[Mentio
     if row["pipeline"] != pipeline_id():
         return reprocess(library, article_id, text)
     rows = library.conn.execute(
-        "SELECT start_offset, end_offset, label FROM entity_mentions WHERE article_id = ?"
-        " ORDER BY start_offset", (article_id,),
+        "SELECT start_offset, end_offset, label, uncertain FROM entity_mentions"
+        " WHERE article_id = ? ORDER BY start_offset", (article_id,),
     ).fetchall()
-    return from_rows(text, [list(r) for r in rows])
+    return [Mention(s, e, text[s:e], label, bool(uncertain)) for s, e, label, uncertain in rows]
 
 
 def article_entities(library: Library, article_id: int, text: str) -> list[Mention] | None:

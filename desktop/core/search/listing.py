@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, replace
 
+from desktop.core.entities.mentions import entity_key
 from desktop.core.search.engine import WEIGHTS
 from desktop.core.search.query import parse
 
@@ -31,7 +32,7 @@ class ListQuery:
     search: str = ""  # the search language of desktop.core.search.query
     tag: str = ""
     site: str = ""
-    entity: str = ""  # an entity key (lower-cased text), as in entity_mentions
+    entity: str = ""  # an entity's text (desktop.core.entities.mentions.entity_key)
     feed: int | None = None  # articles that came from this feed (waiting_links origin)
     color: str = ""  # has a highlight of this colour
     has_notes: bool = False  # a free-form note or a highlight with a note
@@ -82,7 +83,7 @@ def _conditions(query: ListQuery) -> tuple[list[str], list[object]]:
         params.append(query.site)
     if query.entity:
         where.append("id IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)")
-        params.append(query.entity.casefold())
+        params.append(entity_key(query.entity))
     if query.feed is not None:
         where.append("id IN (SELECT article_id FROM waiting_links WHERE origin = ?"
                      " AND article_id IS NOT NULL)")

@@ -54,6 +54,7 @@ class EntitiesController(QObject):
         self.mentions: list[Mention] = []  # the open article's, corrected, all categories
         self.selected: str | None = None
         self.step_index = -1
+        self.last_message = ""  # what the last correction changed, shown once in the panel
         self.highlights_shown = window.library.setting(SHOWN_SETTING, "1") != "0"
         self.panel = EntityPanel()
         self.panel.set_enabled(enabled_categories(window.library))
@@ -169,18 +170,24 @@ class EntitiesController(QObject):
         self.render()
         self._show_selection(select_text=False)
 
+    def say(self, message: str) -> None:
+        """A result the reader should see: the status bar, and the panel until it next changes."""
+        self.window.statusBar().showMessage(message, 10000)
+        self.last_message = message
+
     def render(self) -> None:
         record = self.window.current_article
         dark = is_dark()
         enabled = self.panel.enabled()
         shown = visible(self.mentions, enabled)
-        formats = {c.key: entity_format(c, dark) for c in CATEGORIES}
+        formats = {(c.key, doubt): entity_format(c, dark, uncertain=doubt)
+                   for c in CATEGORIES for doubt in (False, True)}
         spans = []
         for m in shown:
             category = category_for(m.label)
             if category is not None:
-                spans.append(Span(m.start, m.end, formats[category.key],
-                                  f"{m.text} — {describe(m.label)}"))
+                spans.append(Span(m.start, m.end, formats[category.key, m.uncertain],
+                                  f"{m.text} — {describe(m.label, m.uncertain)}"))
         self.reader.set_layer(LAYER, spans if self.highlights_shown else [])
         summaries = summarise(shown)
         self.panel.set_entities(summaries, self.selected)
@@ -192,6 +199,12 @@ class EntitiesController(QObject):
             note = f" ({hidden} in hidden categories)" if hidden else ""
             if not self.highlights_shown:
                 note += "; highlights off (View ▸ Show Entity Highlights)"
+            doubtful = sum(1 for m in shown if m.uncertain)
+            if doubtful:
+                note += f"; {doubtful} uncertain (fainter, “?” on hover)"
+            if self.last_message:
+                note += f". {self.last_message}"
+                self.last_message = ""
             self.panel.set_status(f"{len(summaries)} entities, {len(shown)} mentions{note}")
 
     def show_highlights(self, shown: bool) -> None:
