@@ -33,7 +33,7 @@ _FIELD_NAMES = {
 }
 # A word is something the tokenizer keeps: letters or digits (unicode61 folds the rest away).
 _WORDY = re.compile(r"\w", re.UNICODE)
-TYPED_PREFIX_MIN = 2  # letters of a word being typed before it is looked up as a prefix
+TYPED_PREFIX_MIN = 3  # letters of a word being typed before it is looked up as a prefix
 _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("([^"]*)("?)|[^\s"]+)')
 
 
@@ -119,7 +119,7 @@ def _prefix_last_word(terms: list[Term | None], text: str) -> None:
     if last is None or last.prefix or text.endswith(('"', " ")):
         return
     if len(last.text) < TYPED_PREFIX_MIN and len(terms) > 1:
-        terms.pop()  # "drought f": every word starting with f is most of the library
+        terms.pop()  # "drought fa": the words starting with "fa" are most of the library
         return
     terms[-1] = Term(last.text, last.field, True, last.negated)
 

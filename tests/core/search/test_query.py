@@ -37,7 +37,7 @@ def test_unknown_field_is_just_words() -> None:
 def test_typing_makes_the_last_word_a_prefix_until_a_space() -> None:
     assert parse("drought farm", typing=True).fts() == '"drought" AND "farm" *'
     assert parse("drought farm ", typing=True).fts() == '"drought" AND "farm"'
-    assert parse("drought f", typing=True).fts() == '"drought"'  # one letter: not yet
+    assert parse("drought fa", typing=True).fts() == '"drought"'  # two letters: not yet
 
 
 @pytest.mark.parametrize(("query", "message"), [
