@@ -11,7 +11,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from desktop.core.entities.analysis import StoredReply, store_replies
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
@@ -29,6 +29,7 @@ from desktop.core.entities.store import (
     visible,
 )
 from desktop.core.library import Library
+from desktop.core.storage import connect
 from desktop.ui.entity_corrections import CorrectionActions
 from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.entity_worker import EntityWorker
@@ -43,6 +44,7 @@ LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
 BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
 SHOWN_SETTING = "entities.highlights"
+PAUSED_SETTING = "entities.backlog_paused"
 OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the reader stops
 
 
@@ -65,6 +67,16 @@ class EntitiesController(QObject):
         self.progress_label.setObjectName("entityProgress")
         self.progress_label.hide()
         window.statusBar().addPermanentWidget(self.progress_label)
+        # A large backlog (an import of thousands) can be paused; the article being read
+        # is still analysed, and the backlog resumes where it was, after a restart too.
+        self.pause_button = QToolButton()
+        self.pause_button.setObjectName("entityPause")
+        self.pause_button.setAutoRaise(True)
+        self.pause_button.clicked.connect(self.toggle_backlog)
+        self.pause_button.hide()
+        window.statusBar().addPermanentWidget(self.pause_button)
+        self.worker.set_paused(window.library.setting(PAUSED_SETTING) == "1")
+        self._progress_seen = (0, 0)
         self.corrections = CorrectionActions(self)
         self._connect()
         window.installEventFilter(self)
@@ -313,11 +325,26 @@ class EntitiesController(QObject):
         self._store_next()
 
     def _progress(self, done: int, total: int) -> None:
+        self._progress_seen = (done, total)
         if total > 1 and done < total:
-            self.progress_label.setText(f"Finding entities… {done} of {total}")
+            paused = self.worker.paused
+            self.progress_label.setText(f"Entities paused: {done:,} of {total:,} done" if paused
+                                        else f"Finding entities… {done:,} of {total:,}")
+            self.pause_button.setText("Resume" if paused else "Pause")
+            self.pause_button.setToolTip("Go on finding entities in the rest of the library"
+                                         if paused else "Stop finding entities in the rest of "
+                                         "the library for now (the open article still gets them)")
             self.progress_label.show()
+            self.pause_button.show()
         elif done >= total:
             self.progress_label.hide()
+            self.pause_button.hide()
+
+    def toggle_backlog(self) -> None:
+        paused = not self.worker.paused
+        self.worker.set_paused(paused)
+        self.window.library.set_setting(PAUSED_SETTING, "1" if paused else "0")
+        self._progress(*self._progress_seen)
 
     def _library_changed(self) -> None:
         if self.window.current_article is None:  # the open article was deleted
@@ -337,13 +364,25 @@ class EntitiesController(QObject):
         """Articles never analysed, or analysed by another model or on other text."""
         if not self._library_open() or self.window.library.readonly:
             return  # read-only: results could not be kept; only the open article is done
-        try:
-            stale = articles_needing_analysis(self.window.library)
-        except Exception as exc:  # a damaged table must not break the window
+        path = self.window.library.path
+
+        def find(_progress: Progress) -> list[int]:
+            # Off the GUI thread, on its own connection: at 100,000 articles this reads
+            # two indexes and the analyses, far too long for the window to wait.
+            library = Library(connect(path, readonly=True), path, readonly=True)
+            try:
+                return articles_needing_analysis(library)
+            finally:
+                library.close()
+
+        def failed(exc: BaseException) -> None:  # a damaged table must not break the window
             self.window.statusBar().showMessage(f"Entities unavailable: {exc}", 10000)
-            return
-        if stale:
-            self._analyse(stale)
+
+        def found(stale: list[int]) -> None:
+            if stale and self._library_open():
+                self._analyse(stale)
+
+        self.window.tasks.run(find, found, failed)
 
 
 def install(window: MainWindow) -> None:

@@ -24,3 +24,6 @@ CREATE INDEX articles_list_words ON articles(word_count, archived, favourite);
 CREATE INDEX articles_state ON articles(archived, favourite);
 CREATE INDEX articles_site ON articles(site COLLATE NOCASE);
 CREATE INDEX annotations_color ON annotations(color, article_id);
+-- Which articles still need entities, without reading the analyses' long rows.
+CREATE INDEX entity_analyses_identity
+    ON entity_analyses(article_id, content_hash, model, model_version);
