@@ -8,16 +8,27 @@ newer question was asked is dropped, so typing is never held up, at any size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +37,7 @@ from desktop.core.library import Library
 from desktop.core.search.listing import ListQuery, article_ids
 from desktop.core.search.query import TYPED_PREFIX_MIN, QueryError
 from desktop.core.search.reader import ListReader
-from desktop.core.search.saved import saved_searches
+from desktop.core.search.saved import remove_search, save_search, saved_searches
 from desktop.ui.library_delegate import LibraryItemDelegate
 from desktop.ui.library_filters import FilterButton, describe_filters
 from desktop.ui.library_model import LibraryModel
@@ -76,12 +87,20 @@ class LibraryPanel(QWidget):
         self.sort_choice.setToolTip("Best match: ranked when searching, else most recently saved")
         self.sort_choice.currentIndexChanged.connect(self.refresh)
         self.filters = FilterButton(library, self.refresh)
+        self.save_button = QToolButton()
+        self.save_button.setText("Save Search")
+        self.save_button.setObjectName("saveSearch")
+        self.save_button.setToolTip("Keep this search and its filters in the sidebar")
+        self.save_button.clicked.connect(self.ask_and_save_search)
+        self.views.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.views.customContextMenuRequested.connect(self._views_menu)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
         self.count_label.setWordWrap(True)
         sort_row = QHBoxLayout()
         sort_row.setContentsMargins(4, 0, 4, 0)
         sort_row.addWidget(self.filters)
+        sort_row.addWidget(self.save_button)
         sort_row.addStretch(1)
         sort_row.addWidget(self.sort_choice)
         layout = QVBoxLayout(self)
@@ -204,6 +223,40 @@ class LibraryPanel(QWidget):
         rows = min(self.views.count(), 10)  # fits its rows; saved searches beyond scroll
         self.views.setFixedHeight(self.views.sizeHintForRow(0) * rows + 2 * self.views.frameWidth())
         self.views.blockSignals(False)
+
+    def ask_and_save_search(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save Search", "Name in the sidebar:",
+                                        text=self.search.text().strip())
+        if ok and name.strip():
+            self.save_current_search(name)
+
+    def save_current_search(self, name: str) -> None:
+        """Keep what the list shows now (view, search, filters, sort) under ``name``."""
+        query = self.query().with_changes(typing=False)
+        save_search(self.library, name, query)
+        self._base = query
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.clear()
+        self.saved_searches_changed()
+
+    def _views_menu(self, position: QPoint) -> None:
+        item = self.views.itemAt(position)
+        if item is None or not item.text().startswith("⌕ "):
+            return
+        name = item.text()[2:].split("  (")[0]
+        menu = QMenu(self)
+        menu.addAction(f"Remove “{name}”", lambda: self.remove_saved_search(name))
+        menu.exec(self.views.mapToGlobal(position))
+
+    def remove_saved_search(self, name: str) -> None:
+        remove_search(self.library, name)
+        if self.views.currentItem() is not None and self.views.currentItem().text().startswith(
+                f"⌕ {name}"):
+            self._base = ListQuery()
+        self.saved_searches_changed()
+        self.refresh()
 
     def saved_searches_changed(self) -> None:
         self._fill_views()

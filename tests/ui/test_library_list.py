@@ -144,3 +144,19 @@ def test_sorting_keeps_the_current_article_selected(qtbot, library: Library, sor
         panel.sort_choice.setCurrentIndex(panel.sort_choice.findData(sort))
     assert panel.current_id() == 7
     assert panel.table.currentIndex().data(Qt.ItemDataRole.UserRole) == 7
+
+
+def test_saving_a_search_puts_it_in_the_sidebar(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    fill(library, 40)
+    panel = LibraryPanel(library)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.listed, timeout=5000):
+        panel.search.setText("harbour")
+    panel.save_current_search("Harbours")
+    assert panel.views.currentItem().text().startswith("⌕ Harbours")
+    assert panel.search.text() == ""
+    qtbot.waitUntil(lambda: sorted(panel.model.ids) == [10, 20, 30, 40], timeout=5000)
+    qtbot.waitUntil(lambda: panel.views.currentItem().text() == "⌕ Harbours  (4)", timeout=5000)
+    panel.remove_saved_search("Harbours")
+    assert [panel.views.item(r).text().split("  (")[0] for r in range(panel.views.count())] == [
+        "Inbox", "Favourites", "Archive", "All articles"]
