@@ -91,7 +91,9 @@ def build(home: Path, size: int) -> None:
             paragraphs = [title] + [" ".join(drawn[7 + i:7 + i + 80]).capitalize() + "."
                                     for i in range(0, WORDS_PER_ARTICLE, 80)]
             text = "\n\n".join(paragraphs)
-            blocks = json.dumps([["headline", title]] + [["paragraph", p] for p in paragraphs[1:]])
+            # As Library.add_article writes them since migration 0011: kind and length.
+            blocks = json.dumps([["headline", len(title)]]
+                                + [["paragraph", len(p)] for p in paragraphs[1:]])
             saved = time.strftime("%Y-%m-%dT%H:%M:%S+00:00",
                                   time.gmtime(1_600_000_000 + number * 1_500))
             published = saved[:10] if rng.random() < 0.8 else ""

@@ -199,6 +199,9 @@ def main() -> int:
         print(json.dumps(figure) if args.json else
               f"{figure['figure']}: {figure['median']} {figure['unit']} "
               f"[{figure['low']}-{figure['high']}]")
+    for result in results:
+        print("key delays (ms): " + " ".join(f"{d:.0f}" for d in result["delays"]),  # type: ignore[attr-defined]
+              file=sys.stderr)
     print(f"query {text!r}, {results[-1]['rows']} rows listed; screenshot {shot}",
           file=sys.stderr)
     return 0

@@ -79,6 +79,10 @@ class LibraryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setUniformItemSizes(True)
+        # Laid out a batch at a time between events: a new list of 100,000 rows never
+        # holds up the keys being typed.
+        self.table.setLayoutMode(QListView.LayoutMode.Batched)
+        self.table.setBatchSize(2000)
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.sort_choice = QComboBox()
