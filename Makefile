@@ -24,6 +24,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check desktop tests bench
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -67,7 +67,7 @@ def library_home(size: int) -> Path:
 
 
 def build(home: Path, size: int) -> None:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     started = time.perf_counter()
     home.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 TEXT = "Durability\n\n" + "\n\n".join(
     f"Paragraph {i} of an article a researcher reads closely and highlights often." * 3
@@ -42,7 +43,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         library = Library.open(Path(folder) / "library.sqlite3")
         store = AnnotationStore(library)
-        article = library.import_source(text_source(TEXT, name="bench.txt")).article.id
+        article = import_source(library, text_source(TEXT, name="bench.txt")).article.id
         raw_path = Path(folder) / "raw.log"
         fd = os.open(raw_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         creates: list[float] = []

@@ -28,9 +28,9 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.export.markdown_escape import escape_text, quote_block
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter
-from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.importing import content_hash, text_source
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
+from desktop.core.storage.library import Library
 
 SENTENCE = ("Researchers keep their knowledge in notes; the *export* is how it reaches them, "
             "with > quotes, # signs, `code`, | pipes and emoji 📚 along the way. ")
@@ -46,8 +46,9 @@ def build_library(path: Path, articles: int, highlights: int) -> Library:
         blocks += [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
         meta = Metadata(title=blocks[0].text, author="Jane Smith", site="The Reading Times",
                         url=f"https://example.org/articles/{n}", published="2024-03-05")
+        article = CleanedArticle(blocks, meta)
         outcome = library.add_article(text_source("\n\n".join(paragraphs), name=f"{n}.txt"),
-                                      CleanedArticle(blocks, meta), "utf-8")
+                                      article, "utf-8", content_hash(article))
         record = outcome.article
         text = record.text
         for p, paragraph in enumerate(paragraphs):

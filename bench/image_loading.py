@@ -25,7 +25,8 @@ from image_server import article_page, make_png  # noqa: E402
 
 from desktop.core.images import loading  # noqa: E402
 from desktop.core.importing import Source  # noqa: E402
-from desktop.core.library import Library  # noqa: E402
+from desktop.core.operations.import_articles import import_source  # noqa: E402
+from desktop.core.storage.library import Library  # noqa: E402
 
 PNG = make_png(800, 500)
 
@@ -54,7 +55,7 @@ def load_once(base: str, images: int, concurrent: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         library = Library.open(Path(folder) / "library.sqlite3")
         page = article_page(base, [f"/img/{n}.png" for n in range(images)]).encode()
-        article_id = library.import_source(Source(page, "html", "page.html")).article.id
+        article_id = import_source(library, Source(page, "html", "page.html")).article.id
         started = time.perf_counter()
         report = loading.load_article_images(library, article_id)
         elapsed = time.perf_counter() - started

@@ -24,8 +24,9 @@ os.environ["LECTERN_HOME"] = tempfile.mkdtemp(prefix="lectern-bench-")
 from image_server import article_page, make_png  # noqa: E402
 
 from desktop.core.images.loading import load_article_images  # noqa: E402
-from desktop.core.images.model import CachedImage  # noqa: E402
 from desktop.core.importing import Source  # noqa: E402
+from desktop.core.models import CachedImage  # noqa: E402
+from desktop.core.operations.import_articles import import_source  # noqa: E402
 from desktop.core.paths import app_paths  # noqa: E402
 from desktop.ui.app import create_window, make_application  # noqa: E402
 from desktop.ui.features.images import feature_of  # noqa: E402
@@ -47,9 +48,9 @@ def main() -> int:
     window.show()
     library = window.library
     page = article_page("https://example.org", [f"/img/{i}.png" for i in range(12)])
-    with_images = library.import_source(Source(page.encode(), "html", "a.html")).article.id
+    with_images = import_source(library, Source(page.encode(), "html", "a.html")).article.id
     plain = article_page("https://example.org", []).replace("Shore survey", "Other survey")
-    without = library.import_source(Source(plain.encode(), "html", "b.html")).article.id
+    without = import_source(library, Source(plain.encode(), "html", "b.html")).article.id
     feature = feature_of(window)
     assert feature is not None
 

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.core.operations.import_articles import import_source
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -61,7 +63,7 @@ def main() -> int:
     ids = []
     recognizer = Recognizer()
     for i in range(2):
-        record = window.library.import_source(
+        record = import_source(window.library,
             text_source(f"Harbour Terminal Plan Number {i}\n\n{text} Variant {i}.")).article
         words = record.word_count
         [raw] = list(recognizer.analyse([record.text]))

@@ -16,13 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.importing import Source, clean_in_process, text_source
-from desktop.core.library import Library
+from desktop.core.importing import Source, text_source
+from desktop.core.importing.clean_worker import clean_in_worker
+from desktop.core.importing.in_process import clean_in_process
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety import backups, health
-from desktop.core.safety.clean_worker import clean_in_worker
-from desktop.core.safety.lock import acquire
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage import backups, health
+from desktop.core.storage.library import Library
+from desktop.core.storage.lock import acquire
+from desktop.core.storage.opening import open_library_safely
 
 PARAGRAPH = ("<p>The survey team mapped the harbour floor metre by metre, and on the third "
              "day the divers found the bell that had been lost for two centuries.</p>")
@@ -67,7 +69,7 @@ def bench_library(folder: Path) -> None:
     blob = os.urandom(200_000)
     for i in range(250):  # ~50 MB of sources, like a library of a few hundred pages
         source = text_source(f"Article {i}\n\n" + ("Words of an article body. " * 200) + str(i))
-        outcome = library.import_source(source)
+        outcome = import_source(library, source)
         with library.transaction() as conn:
             conn.execute("UPDATE sources SET data = ? WHERE article_id = ?",
                          (blob + str(i).encode(), outcome.article.id))

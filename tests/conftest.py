@@ -47,8 +47,8 @@ def lectern_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def library(lectern_home: Path) -> Iterator[Library]:  # noqa: F821
-    from desktop.core.library import Library
     from desktop.core.paths import app_paths
+    from desktop.core.storage.library import Library
 
     paths = app_paths()
     paths.ensure()

@@ -116,14 +116,13 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    from desktop.core.annotations import AnnotationStore, reanchor_article
     from desktop.core.importing import read_source
+    from desktop.core.operations.update_article import update_article
 
     library = open_library()
     library.article(args.id)  # NotFound before reading anything
-    source = read_source(Path(args.path))
-    record, _old_text = library.replace_content(args.id, source)
-    report = reanchor_article(AnnotationStore(library), args.id, record.text)
+    outcome = update_article(library, args.id, read_source(Path(args.path)))
+    record, report = outcome.record, outcome.report
     if args.json:
         emit_json({"id": args.id, "title": record.title, "words": record.word_count,
                    **report.as_dict()})

@@ -37,9 +37,9 @@ class _Input:
 
 
 def _read(name: str, raw: bool, library: Any) -> _Input:
-    from desktop.core.decoding import decode
     from desktop.core.errors import LecternError
     from desktop.core.importing import clean_source, read_source, text_source
+    from desktop.core.importing.decoding import decode
 
     try:
         if name == "-":
@@ -140,10 +140,12 @@ def _print(source: str, mentions: list[Any], as_json: bool) -> None:
     for m in mentions:
         category = category_for(m.label)
         rows.append({"start": m.start, "end": m.end, "text": m.text, "label": m.label,
-                     "category": category.name if category else ""})
+                     "category": category.name if category else "",
+                     "uncertain": m.uncertain})
     if as_json:
         emit_json({"source": source, "entities": rows})
         return
     print(f"{source}: {len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
     for row in rows:
-        print(f"  {row['start']}\t{row['end']}\t{row['category']}\t{row['text']}")
+        doubt = "?" if row["uncertain"] else ""  # the kind is a guess on thin evidence
+        print(f"  {row['start']}\t{row['end']}\t{row['category']}{doubt}\t{row['text']}")

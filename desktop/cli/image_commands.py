@@ -27,7 +27,7 @@ def register(subcommands: Any) -> None:
 
 
 def cmd_images(args: argparse.Namespace) -> int:
-    from desktop.core.images.store import (
+    from desktop.core.storage.images import (
         article_images,
         cached_sources,
         forget_images,

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import emit_json, fail, open_library, warn
+
+if TYPE_CHECKING:
+    from desktop.core.models import Source
 
 
 def register(subcommands: Any) -> None:
@@ -35,22 +38,23 @@ def register(subcommands: Any) -> None:
     p.set_defaults(func=cmd_show)
 
 
-def _source_for(name: str) -> Any:
-    from desktop.core.importing import read_source, text_source
+def _source_for(name: str) -> Source:
+    from desktop.core.importing import read_source, stdin_source
 
     if name == "-":
-        return text_source(sys.stdin.read(), name="stdin")
+        return stdin_source(sys.stdin)
     return read_source(Path(name))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
+    from desktop.core.operations.import_articles import import_source
 
     library = open_library()
     failed = 0
     for name in args.paths:
         try:
-            outcome = library.import_source(_source_for(name))
+            outcome = import_source(library, _source_for(name))
         except LecternError as exc:
             failed += 1
             warn(f"{name}: {exc}")

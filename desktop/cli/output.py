@@ -25,7 +25,7 @@ def fail(message: str, status: int = 1) -> int:
 def open_library() -> Any:
     """The user's library (``LECTERN_HOME`` respected), created if missing.
 
-    Opened safely (desktop.core.safety.opening): locked, checked, recovered from
+    Opened safely (desktop.core.storage.opening): locked, checked, recovered from
     its backup if damaged, migrated, backed up. If another Lectern holds it, it
     opens read-only (reading commands work, writes fail with a clear message).
     Whatever happened on the way is said on stderr.
@@ -33,7 +33,7 @@ def open_library() -> Any:
     import atexit
 
     from desktop.core.paths import app_paths
-    from desktop.core.safety.opening import open_library_safely
+    from desktop.core.storage.opening import open_library_safely
 
     library, report = open_library_safely(app_paths(), readonly_ok=True)
     # Closed when the command ends, however it ends: a library left open counts as an

@@ -27,8 +27,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from datetime import UTC
 
     from desktop.core.paths import app_paths
-    from desktop.core.safety import backups, health
-    from desktop.core.safety.lock import held_elsewhere, holder_pid
+    from desktop.core.storage import backups, health
+    from desktop.core.storage.lock import held_elsewhere, holder_pid
 
     paths = app_paths()
     library = paths.library

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # a light module, but models.py imports nothing at run time
-    from desktop.core.images.model import ArticleImage
+from urllib.parse import unquote, urlsplit
 
 
 class BlockKind(StrEnum):
@@ -59,6 +58,21 @@ class CleanedArticle:
         return sum(len(b.text.split()) for b in self.blocks if b.kind is not BlockKind.HEADLINE)
 
 
+def normalize_tags(tags: Iterable[str] | str) -> list[str]:
+    """Tags as a reader means them: trimmed, no leading '#', inner spaces as '-',
+    no blanks, no repeats (compared case-insensitively), in the order given.
+    A string is a comma-separated list."""
+    items = tags.split(",") if isinstance(tags, str) else list(tags)
+    result: list[str] = []
+    seen: set[str] = set()
+    for raw in items:
+        tag = "-".join(str(raw).strip().lstrip("#").split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
+    return result
+
+
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -98,3 +112,68 @@ class ArticleRecord:
     @property
     def text(self) -> str:
         return article_text(self.blocks)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the user gave us: the original bytes and what kind of document they hold.
+
+    ``kind`` names a reader in ``desktop.core.importing.kinds`` ("html", "text",
+    "markdown", ...); storage keeps it beside the bytes so an article can be re-cleaned.
+    """
+
+    data: bytes
+    kind: str
+    name: str  # the path or label the user knows it by
+
+
+# -- images: placed between blocks at import, fetched only when the user asks ------------
+
+LABEL_CHARS = 80  # a placeholder is one quiet line, not the whole alt text
+
+
+@dataclass(frozen=True)
+class ArticleImage:
+    """An image of an article, placed *between* its blocks.
+
+    ``position`` is how many of the article's blocks come before it (1: right after
+    the headline), so images never touch the cleaned text or its offsets. ``src`` is
+    absolute (http, https or a small ``data:`` image).
+    """
+
+    position: int
+    src: str
+    alt: str = ""
+    caption: str = ""
+
+    @property
+    def host(self) -> str:
+        """Where the image would come from, as the placeholder names it."""
+        if self.src.startswith("data:"):
+            return "this page"
+        host = urlsplit(self.src).hostname or ""
+        return host.removeprefix("www.")
+
+    @property
+    def file_name(self) -> str:
+        if self.src.startswith("data:"):
+            return "inline image"
+        path = unquote(urlsplit(self.src).path)
+        return posixpath.basename(path.rstrip("/")) or "image"
+
+    @property
+    def label(self) -> str:
+        """The alt text (or caption, or file name), short enough for one line."""
+        text = " ".join((self.alt or self.caption or self.file_name).split())
+        if len(text) > LABEL_CHARS:
+            text = text[: LABEL_CHARS - 1].rstrip() + "…"
+        return text
+
+
+@dataclass(frozen=True)
+class CachedImage:
+    """Bytes of an image fetched once, kept so the article reads offline later."""
+
+    src: str
+    content_type: str
+    data: bytes

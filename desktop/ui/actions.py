@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
-from desktop.core.errors import LecternError
-from desktop.core.importing import Source, read_source, text_source
-from desktop.core.library import Library
+from desktop.core.importing import text_source
+from desktop.core.models import Source
+from desktop.core.operations.delete_article import delete_article
+from desktop.core.operations.import_articles import ImportReport, import_batch
+from desktop.core.storage.library import Library
+from desktop.ui.file_dialogs import article_filter
 from desktop.ui.progress_dialog import TaskProgressDialog, show_error
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)"
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    """What happened to each source of one import batch."""
-
-    imported: list[tuple[str, int, bool]]  # (source name, article id, was a duplicate)
-    failed: list[tuple[str, str]]  # (source name, message)
-
-
 def import_dialog(window: MainWindow) -> None:
-    files, _filter = QFileDialog.getOpenFileNames(window, "Import articles", "", IMPORT_FILTER)
+    files, _filter = QFileDialog.getOpenFileNames(window, "Import articles", "",
+                                                  article_filter())
     if files:
         import_files(window, files)
 
@@ -57,27 +49,10 @@ def _import_batch(
 ) -> ImportReport:
     """Runs off the GUI thread, with its own connection."""
     library = Library.open(library_path)
-    imported: list[tuple[str, int, bool]] = []
-    failed: list[tuple[str, str]] = []
     try:
-        for done, item in enumerate(items):
-            if progress.cancelled:
-                break
-            name = item.name if isinstance(item, Source) else str(item)
-            progress.report(done, len(items), Path(name).name)
-            try:
-                source = item if isinstance(item, Source) else read_source(item)
-                outcome = library.import_source(source)
-            except LecternError as exc:
-                failed.append((name, str(exc)))
-            except Exception as exc:  # a bug must not lose the rest of the batch
-                failed.append((name, f"unexpected error: {type(exc).__name__}: {exc}"))
-            else:
-                imported.append((name, outcome.article.id, outcome.duplicate))
-        progress.report(len(items), len(items), "")
+        return import_batch(library, items, progress)
     finally:
         library.close()
-    return ImportReport(imported, failed)
 
 
 def run_import(window: MainWindow, items: list[Source | Path]) -> None:
@@ -89,8 +64,7 @@ def run_import(window: MainWindow, items: list[Source | Path]) -> None:
         if report.imported:
             window.open_article(report.imported[-1][1])
         window.imports_done.emit(report)
-        added = sum(1 for _n, _i, dup in report.imported if not dup)
-        duplicates = len(report.imported) - added
+        added, duplicates = report.added, report.duplicates
         parts = [f"Imported {added} article{'s' if added != 1 else ''}"]
         if duplicates:
             parts.append(f"{duplicates} already in the library")
@@ -127,7 +101,7 @@ def delete_current(window: MainWindow) -> None:
         f"Delete “{record.title}” with its highlights and notes? This cannot be undone.",
     )
     if answer == QMessageBox.StandardButton.Yes:
-        window.library.delete_article(record.id)
+        delete_article(window.library, record.id)
         window.close_article()
         window.library_changed.emit()
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
+from desktop.core import settings
 from desktop.core.paths import AppPaths, app_paths
 from desktop.resources_path import resource_path
 from desktop.ui.first_paint import read_first_paint
@@ -26,9 +27,9 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
-    from desktop.core.safety.lock import LibraryInUse
-    from desktop.core.safety.opening import OpenReport
+    from desktop.core.storage.library import Library
+    from desktop.core.storage.lock import LibraryInUse
+    from desktop.core.storage.opening import OpenReport
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -52,18 +53,19 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
 
 def seed_samples(library: Library) -> None:
     """Give a new library a few articles to explore (only once, only when empty)."""
-    if library.setting("samples.seeded") or library.list_articles():
+    if settings.read(library, settings.SAMPLES_SEEDED) or library.list_articles():
         return
-    from desktop.core.importing import read_source
+    from desktop.core.importing.kinds import is_article_file
+    from desktop.core.operations.import_articles import import_path
 
     for path in sorted(resource_path("samples").glob("*")):
-        if path.suffix not in (".html", ".txt", ".md"):
+        if not is_article_file(path):
             continue
         try:
-            library.import_source(read_source(path))
+            import_path(library, path)
         except Exception as exc:  # a broken sample must never stop the app opening
             sys.stderr.write(f"lectern: sample {path.name} not imported: {exc}\n")
-    library.set_setting("samples.seeded", "1")
+    settings.write(library, settings.SAMPLES_SEEDED, True)
 
 
 def create_window(
@@ -87,12 +89,12 @@ def create_window(
 def _open_library(
     paths: AppPaths, *, with_samples: bool, readonly_ok: bool
 ) -> tuple[Library, OpenReport]:
-    from desktop.core.safety.opening import open_library_safely
+    from desktop.core.storage.opening import open_library_safely
 
     library, report = open_library_safely(paths, readonly_ok=readonly_ok)
     if with_samples and not library.readonly:
         seed_samples(library)
-    apply_theme(library.setting("ui.theme", "system"))  # before any panel picks colours
+    apply_theme(settings.read(library, settings.THEME))  # before any panel picks colours
     return library, report
 
 
@@ -165,7 +167,7 @@ def run_app(arguments: Sequence[str]) -> int:
     QTimer.singleShot(0, lambda: _complete_window(app, window, paths, list(arguments)))
     status = int(app.exec())
     if window.attached:
-        from desktop.core.safety.opening import backup_on_close
+        from desktop.core.storage.opening import backup_on_close
 
         backup_on_close(window.library, paths)
         window.library.close()
@@ -176,7 +178,7 @@ def _complete_window(
     app: QApplication, window: MainWindow, paths: AppPaths, arguments: list[str]
 ) -> None:
     """The start's second step: open the library and complete the shown window."""
-    from desktop.core.safety.lock import LibraryInUse
+    from desktop.core.storage.lock import LibraryInUse
 
     try:
         try:
@@ -194,7 +196,7 @@ def _complete_window(
     window.restore_reading()
     _tell_open_report(window, report)
     if report.backup_due:  # a large library: copied off the GUI thread, once a day
-        from desktop.core.safety.backups import background_backup
+        from desktop.core.storage.backups import background_backup
 
         window.tasks.run(lambda _progress: background_backup(paths.library, paths.backups))
     QTimer.singleShot(0, window.install_features)

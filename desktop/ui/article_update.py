@@ -7,35 +7,19 @@ the same work as ``lectern update``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.annotations import AnnotationStore, reanchor_article
 from desktop.core.importing import read_source
-from desktop.core.library import Library
+from desktop.core.operations.update_article import UpdateOutcome, update_article
+from desktop.core.storage.library import Library
+from desktop.ui.file_dialogs import article_filter
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
     from desktop.ui.highlights_controller import HighlightsController
-
-
-@dataclass(frozen=True)
-class UpdateOutcome:
-    article_id: int
-    title: str
-    stayed: int
-    moved: int
-    orphaned: int
-
-    def summary(self) -> str:
-        total = self.stayed + self.moved + self.orphaned
-        if not total:
-            return f"Updated “{self.title}”"
-        return (f"Updated “{self.title}”: {self.stayed} highlights stayed, {self.moved} moved, "
-                f"{self.orphaned} orphaned")
 
 
 def update_from_file(library_path: Path, article_id: int, path: Path,
@@ -43,11 +27,9 @@ def update_from_file(library_path: Path, article_id: int, path: Path,
     """Runs off the GUI thread."""
     library = Library.open(library_path)
     try:
-        record, _old_text = library.replace_content(article_id, read_source(path))
-        report = reanchor_article(AnnotationStore(library), article_id, record.text)
+        return update_article(library, article_id, read_source(path))
     finally:
         library.close()
-    return UpdateOutcome(article_id, record.title, report.stayed, report.moved, report.orphaned)
 
 
 def ask_and_update(controller: HighlightsController) -> None:
@@ -59,7 +41,7 @@ def ask_and_update(controller: HighlightsController) -> None:
         return
     name, _filter = QFileDialog.getOpenFileName(
         window, f"New Version of “{article.title}”", "",
-        "Articles (*.html *.htm *.txt *.md *.markdown);;All files (*)")
+        article_filter())
     if not name:
         return
     answer = QMessageBox.question(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.entities.categories import CATEGORIES, category_for
 from desktop.core.entities.corrections import Correction, list_corrections
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 Push = Callable[[str, str | None, str, str], None]  # (text, action or None, label, title)
 ACTION_NAMES = {

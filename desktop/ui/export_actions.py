@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from desktop.core import settings
 from desktop.core.errors import LecternError
 from desktop.core.export.atomic import write_atomic
 from desktop.core.export.backup import backup_library, library_is_empty
@@ -19,9 +20,8 @@ from desktop.core.export.slug import article_file_name
 from desktop.core.export.sources import highlight_source
 from desktop.core.export.templates import load_template
 from desktop.core.export.web_annotation import article_annotations_json
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 from desktop.ui import progress_dialog
-from desktop.ui.export_dialog import FOLDER_SETTING, TEMPLATE_SETTING
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def copy_markdown(window: MainWindow) -> str:
         window.statusBar().showMessage("Open an article to copy its notes.", 5000)
         return ""
     window.notes_panel.flush()  # notes typed a moment ago are part of the copy
-    name = window.library.setting(TEMPLATE_SETTING, "default")
+    name = settings.read(window.library, settings.EXPORT_TEMPLATE)
     try:
         template = load_template(name, window.paths.templates)
         context = build_context(window.library, highlight_source(window.library), record.id)
@@ -69,8 +69,8 @@ def export_web_annotations(window: MainWindow, path: str | None = None) -> Path 
         window.statusBar().showMessage("Open an article to export its highlights.", 5000)
         return None
     if path is None:
-        start = Path(window.library.setting(FOLDER_SETTING) or Path.home()) / article_file_name(
-            record.title, record.id, ".annotations.jsonld")
+        folder = settings.read(window.library, settings.EXPORT_FOLDER) or Path.home()
+        start = Path(folder) / article_file_name(record.title, record.id, ".annotations.jsonld")
         path, _filter = QFileDialog.getSaveFileName(
             window, "Export highlights as Web Annotations", str(start),
             "JSON-LD (*.jsonld *.json);;All files (*)")

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.export.templates import TemplateInfo, available_templates
 
-FOLDER_SETTING = "export.folder"
-TEMPLATE_SETTING = "export.template"
 _PRESET_BLURBS = {
     "default": "Obsidian and Markdown tools: front matter, tags, block ids, links back",
     "zotero": "like Zotero's note export: “quote” (citation) comment",

@@ -30,7 +30,7 @@ from desktop.ui.reader_view import Span
 from desktop.ui.theme import is_dark
 
 if TYPE_CHECKING:
-    from desktop.ui.article_update import UpdateOutcome
+    from desktop.core.operations.update_article import UpdateOutcome
     from desktop.ui.main_window import MainWindow
 
 LAYER = "highlights"
@@ -49,7 +49,7 @@ class HighlightsController(QObject):
     """The open article's highlights: shows them (reader layer, panel) and changes them."""
 
     changed = Signal()  # after the highlights or the colour meanings were read again
-    article_updated = Signal(object)  # an article_update.UpdateOutcome, or the exception
+    article_updated = Signal(object)  # an operations.update_article.UpdateOutcome, or the exception
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.core.library import ArticleSummary
+from desktop.core.storage.library import ArticleSummary
 
 SUMMARY_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # a ListRow: state (favourite, progress) too

@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from desktop.core.annotations.model import COLORS
-from desktop.core.library import Library
 from desktop.core.search.listing import ListQuery
+from desktop.core.storage.library import Library
 
 _PERIODS = (("Any time", 0), ("Last 7 days", 7), ("Last 30 days", 30), ("Last year", 365))
 TOP_SITES = 30

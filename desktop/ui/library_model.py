@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.core.library import ArticleSummary, Library
 from desktop.core.search.listing import ListRow, list_rows
+from desktop.core.storage.library import ArticleSummary, Library
 from desktop.ui.library_delegate import ROW_ROLE, SUMMARY_ROLE, meta_line
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.library import Library
 from desktop.core.search.listing import ListQuery, article_ids
 from desktop.core.search.query import TYPED_PREFIX_MIN, QueryError
 from desktop.core.search.reader import ListReader
 from desktop.core.search.saved import remove_search, save_search, saved_searches
+from desktop.core.storage.library import Library
 from desktop.ui.library_delegate import LibraryItemDelegate
 from desktop.ui.library_filters import FilterButton, describe_filters
 from desktop.ui.library_model import LibraryModel

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
+from desktop.core import settings
 from desktop.ui.first_paint import FirstPaint, write_first_paint
 from desktop.ui.reader_view import ReaderView, reading_minutes
 from desktop.ui.theme import apply_theme, current_theme
@@ -28,9 +29,9 @@ if TYPE_CHECKING:
     )
     from PySide6.QtWidgets import QLabel
 
-    from desktop.core.library import Library
     from desktop.core.models import ArticleRecord
     from desktop.core.paths import AppPaths
+    from desktop.core.storage.library import Library
     from desktop.ui.library_panel import LibraryPanel
     from desktop.ui.notes_panel import NotesPanel
     from desktop.ui.tasks import TaskRunner
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
     article_opened = Signal(int)  # after the reader shows it
     library_changed = Signal()  # articles added, removed or replaced
     link_opened = Signal(int, str)  # article id, fragment (e.g. "hl-...") of a lectern:// link
-    imports_done = Signal(object)  # an actions.ImportReport, after each import batch
+    imports_done = Signal(object)  # an import_articles.ImportReport, after each import batch
     theme_changed = Signal(str)  # features repaint their colours for light or dark
 
     # Set by attach(); the app attaches before anything else can use the window.
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
 
         self.library_panel.article_activated.connect(self.open_article)
         self.reader.text_size_changed.connect(
-            lambda size: self.library.set_setting("ui.text_size", str(size)))
+            lambda size: settings.write(self.library, settings.TEXT_SIZE, size))
         self.library_changed.connect(self.library_panel.reload)
         self._build_menus()
         self.statusBar().showMessage("Ready", 2000)
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         apply_theme(name)
-        self.library.set_setting("ui.theme", name)
+        settings.write(self.library, settings.THEME, name)
         self.reader.rerender()
         self.theme_changed.emit(name)
         self.remember_first_paint()
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         self.reader.emit_progress()
         self.library_panel.select(record.id, emit=False)
         self.setWindowTitle(f"{record.title} — Lectern")
-        self.library.set_setting("ui.last_article", str(record.id))
+        settings.write(self.library, settings.LAST_ARTICLE, record.id)
         self.remember_first_paint()
         self.article_opened.emit(record.id)
 
@@ -298,7 +299,8 @@ class MainWindow(QMainWindow):
 
     # -- state across restarts ---------------------------------------------
 
-    def settings(self) -> QSettings:
+    def window_settings(self) -> QSettings:
+        """This machine's window state (the ``scope="window"`` settings)."""
         return QSettings(str(self.paths.settings_file), QSettings.Format.IniFormat)
 
     def restore_state(self) -> None:
@@ -307,27 +309,27 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> None:
         """Window geometry and pane sizes (needs no library: part of the first paint)."""
-        settings = self.settings()
-        geometry = settings.value("geometry")
+        window_settings = self.window_settings()
+        geometry = window_settings.value(settings.GEOMETRY.key)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        state = settings.value("splitter")
+        state = window_settings.value(settings.SPLITTER.key)
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
 
     def restore_reading(self) -> None:
         """Text size, the notes' split and the last article, from the library."""
-        zoom = self.library.setting("ui.text_size")
-        if zoom.isdigit():
-            self.reader.set_text_size(int(zoom))
-        state = self.settings().value("notes_splitter")
+        zoom = settings.read(self.library, settings.TEXT_SIZE)
+        if zoom:
+            self.reader.set_text_size(zoom)
+        state = self.window_settings().value(settings.NOTES_SPLITTER.key)
         if isinstance(state, QByteArray):
             self.notes_panel.splitter.restoreState(state)
-        last = self.library.setting("ui.last_article")
-        if last.isdigit():
-            self.open_article(int(last))
+        last = settings.read(self.library, settings.LAST_ARTICLE)
+        if last:
+            self.open_article(last)
         if self.current_article is None and self.library_panel.model.ids:
             # The first in the list as shown (its ids are there already, at any size).
             self.open_article(self.library_panel.model.ids[0])
@@ -342,11 +344,11 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.remember_first_paint()
-        settings = self.settings()
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("notes_splitter", self.notes_panel.splitter.saveState())
-        settings.sync()
+        window_settings = self.window_settings()
+        window_settings.setValue(settings.GEOMETRY.key, self.saveGeometry())
+        window_settings.setValue(settings.SPLITTER.key, self.splitter.saveState())
+        window_settings.setValue(settings.NOTES_SPLITTER.key, self.notes_panel.splitter.saveState())
+        window_settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.attached:  # closed before its library opened: nothing to save

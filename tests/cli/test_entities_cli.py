@@ -32,7 +32,8 @@ def test_json_lines_point_into_the_cleaned_text(tmp_path: Path) -> None:
     assert [line["source"] for line in lines] == [str(first), str(second)]
     cleaned = run_cli("clean", str(first), home=home).stdout
     entities = lines[0]["entities"]
-    assert entities and set(entities[0]) == {"start", "end", "text", "label", "category"}
+    assert entities and set(entities[0]) == {"start", "end", "text", "label", "category",
+                                              "uncertain"}
     for e in entities:
         assert cleaned[e["start"]:e["end"]] == e["text"]
     people = {e["text"] for e in entities if e["category"] == "People"}
@@ -67,7 +68,7 @@ def test_library_ids_errors_and_corrections(tmp_path: Path) -> None:
     assert "999" in result.stderr and "missing.txt" in result.stderr
     # The reader's gazetteer applies to the CLI too.
     from desktop.core.entities.corrections import set_correction
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     library = Library.open(home / "library.sqlite3")
     set_correction(library, "Siemens", "remove")

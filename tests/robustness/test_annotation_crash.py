@@ -20,12 +20,13 @@ import pytest
 from lectern_testing import REPO
 
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 CHILD = r"""
 import random, sys
 from desktop.core.annotations import AnnotationStore
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 library = Library.open(sys.argv[1])
 store = AnnotationStore(library)
@@ -56,7 +57,7 @@ TEXT = "Crash Test Article\n\n" + "\n\n".join(
 def run_once(tmp_path: Path, seed: int) -> int:
     path = tmp_path / f"library-{seed}.sqlite3"
     library = Library.open(path)
-    article = library.import_source(text_source(TEXT, name="crash.txt")).article.id
+    article = import_source(library, text_source(TEXT, name="crash.txt")).article.id
     library.close()
     rng = random.Random(seed)
     kill_after = rng.randint(1, 80)

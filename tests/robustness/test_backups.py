@@ -9,16 +9,17 @@ from pathlib import Path
 from hostile_inputs import article_text, integrity_ok
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety import backups
-from desktop.core.safety.opening import backup_on_close, open_library_safely
+from desktop.core.storage import backups
+from desktop.core.storage.opening import backup_on_close, open_library_safely
 
 
 def test_first_backup_waits_for_the_first_article_then_one_per_day(tmp_path: Path) -> None:
     paths = app_paths(tmp_path / "home")
     library, report = open_library_safely(paths)
     assert report.backups == []  # an empty library has nothing to lose
-    library.import_source(text_source(article_text("one")))
+    import_source(library, text_source(article_text("one")))
     made = backup_on_close(library, paths)
     library.close()
     assert made is not None and integrity_ok(made)
@@ -35,7 +36,7 @@ def test_first_backup_waits_for_the_first_article_then_one_per_day(tmp_path: Pat
 def test_backups_rotate_keeping_the_newest(tmp_path: Path) -> None:
     paths = app_paths(tmp_path / "home")
     library, _ = open_library_safely(paths)
-    library.import_source(text_source(article_text("rotating")))
+    import_source(library, text_source(article_text("rotating")))
     start = datetime(2026, 1, 1, tzinfo=UTC)
     made = []
     for day in range(10):
@@ -56,7 +57,7 @@ def test_a_backup_that_fails_verification_is_not_kept(tmp_path: Path, monkeypatc
 
     paths = app_paths(tmp_path / "home")
     library, _ = open_library_safely(paths)
-    library.import_source(text_source(article_text("unverified")))
+    import_source(library, text_source(article_text("unverified")))
     monkeypatch.setattr(backups, "verify", lambda _path: False)
     with pytest.raises(backups.BackupFailed, match="failed its integrity check"):
         backups.make_backup(library.conn, paths.backups, now=datetime(2030, 1, 1, tzinfo=UTC))
@@ -67,7 +68,7 @@ def test_a_backup_that_fails_verification_is_not_kept(tmp_path: Path, monkeypatc
 def test_interrupted_backups_leave_no_partial_files(tmp_path: Path) -> None:
     paths = app_paths(tmp_path / "home")
     library, _ = open_library_safely(paths)
-    library.import_source(text_source(article_text("partial")))
+    import_source(library, text_source(article_text("partial")))
     paths.backups.mkdir(parents=True, exist_ok=True)
     (paths.backups / "library-20260101T000000Z.sqlite3.partial").write_bytes(b"half a copy")
     backups.make_backup(library.conn, paths.backups, now=datetime(2031, 1, 1, tzinfo=UTC))

@@ -49,7 +49,7 @@ def test_check_names_the_process_holding_the_library(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time\n"
          "from desktop.core.paths import app_paths\n"
-         "from desktop.core.safety.opening import open_library_safely\n"
+         "from desktop.core.storage.opening import open_library_safely\n"
          "open_library_safely(app_paths(sys.argv[1]))\nprint('ready', flush=True)\n"
          "time.sleep(60)", str(home)], cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:

@@ -23,8 +23,9 @@ from hostile_inputs import article_text
 from lectern_testing import REPO, run_cli
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage.opening import open_library_safely
 
 ARTICLES = 150
 
@@ -36,7 +37,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     home = root / "template"
     library, _ = open_library_safely(app_paths(home))
     for i in range(ARTICLES):
-        outcome = library.import_source(text_source(article_text(f"export{i}")))
+        outcome = import_source(library, text_source(article_text(f"export{i}")))
         library.save_note(outcome.article.id, f"Note {i}: ends with END-OF-NOTE-{i}.")
     library.close()
     shutil.rmtree(home / "backups", ignore_errors=True)

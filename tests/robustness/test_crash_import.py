@@ -24,9 +24,10 @@ from hostile_inputs import article_text
 from lectern_testing import REPO
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety import backups
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage import backups
+from desktop.core.storage.opening import open_library_safely
 
 FILES_PER_RUN = 30
 
@@ -35,7 +36,7 @@ FILES_PER_RUN = 30
 def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("crash-template") / "home"
     library, _ = open_library_safely(app_paths(home))
-    library.import_source(text_source(article_text("already there")))
+    import_source(library, text_source(article_text("already there")))
     library.close()
     shutil.rmtree(home / "backups", ignore_errors=True)
     return home

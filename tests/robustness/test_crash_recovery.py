@@ -19,9 +19,10 @@ from hostile_inputs import article_text
 from lectern_testing import REPO
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety import backups, health
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage import backups, health
+from desktop.core.storage.opening import open_library_safely
 
 ARTICLES = 5
 
@@ -34,7 +35,7 @@ def damaged_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]
     paths = app_paths(home)
     library, _ = open_library_safely(paths)
     for i in range(ARTICLES):
-        outcome = library.import_source(text_source(article_text(f"recover{i}")))
+        outcome = import_source(library, text_source(article_text(f"recover{i}")))
         with library.transaction() as conn:
             conn.execute("UPDATE sources SET data = ? WHERE article_id = ?",
                          (os.urandom(3_000_000), outcome.article.id))

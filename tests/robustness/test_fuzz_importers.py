@@ -9,7 +9,8 @@ from fuzz_strategies import file_bytes
 from hypothesis import HealthCheck, given, settings
 
 from desktop.core.errors import ImportProblem
-from desktop.core.importing import MAX_ARTICLE_CHARS, Source, clean_source
+from desktop.core.importing import Source, clean_source
+from desktop.core.importing.in_process import MAX_ARTICLE_CHARS
 from desktop.core.models import BlockKind, article_text
 
 # How many inputs each kind gets: HTML costs ~25 ms a clean (trafilatura runs twice),

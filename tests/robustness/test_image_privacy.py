@@ -15,7 +15,7 @@ from image_server import image_server
 from lectern_testing import run_cli
 from test_privacy import hostile_page
 
-from desktop.core.images.store import article_images
+from desktop.core.storage.images import article_images
 from desktop.ui import actions
 from desktop.ui.features.images import feature_of
 

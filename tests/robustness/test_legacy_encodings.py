@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.decoding import decode
+from desktop.core.importing.decoding import decode
 
 CASES = [
     ("“Café” — naïve", "cp1252"),

@@ -11,8 +11,7 @@ from hostile_inputs import article_html, article_text
 from lectern_testing import REPO, run_cli
 
 from desktop.core.errors import ImportProblem
-from desktop.core.importing import LIMITS, Source, clean_source
-from desktop.core.safety import clean_worker, limits
+from desktop.core.importing import LIMITS, Source, clean_source, clean_worker, limits
 
 
 def _big_page(paragraphs: int) -> bytes:

@@ -16,14 +16,15 @@ from lectern_testing import REPO, run_cli
 
 from desktop.core.errors import LecternError
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety.lock import LibraryInUse, acquire
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage.lock import LibraryInUse, acquire
+from desktop.core.storage.opening import open_library_safely
 
 HOLDER = """
 import sys, time
 from desktop.core.paths import app_paths
-from desktop.core.safety.opening import open_library_safely
+from desktop.core.storage.opening import open_library_safely
 library, _ = open_library_safely(app_paths(sys.argv[1]))
 print("ready", flush=True)
 time.sleep(60)
@@ -35,7 +36,7 @@ def held_library(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]
     """A library opened for writing by another process (another Lectern)."""
     home = tmp_path / "home"
     library, _ = open_library_safely(app_paths(home))
-    library.import_source(text_source(article_text("held")))
+    import_source(library, text_source(article_text("held")))
     library.close()
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(home)], cwd=REPO,
                               stdout=subprocess.PIPE, text=True)
@@ -63,7 +64,7 @@ def test_read_only_second_opener_reads_but_cannot_write(held_library) -> None:  
         [summary] = library.list_articles()
         assert "held" in library.article(summary.id).text
         with pytest.raises(LecternError, match="library is open read-only"):
-            library.import_source(text_source(article_text("second")))
+            import_source(library, text_source(article_text("second")))
         with pytest.raises(LecternError, match="library is open read-only"):
             library.save_note(summary.id, "a note")
         library.set_setting("ui.last_article", str(summary.id))  # window state: session only
@@ -169,26 +170,26 @@ def test_in_use_dialog_offers_read_only_or_quit(qtbot, tmp_path: Path, button: s
 def test_worker_connections_of_a_read_only_window_cannot_write(held_library) -> None:  # type: ignore[no-untyped-def]
     """Background work opens its own Library: it too must only read while another
     Lectern holds the library, and say so."""
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     home, _holder = held_library
     worker_library = Library.open(home / "library.sqlite3")
     try:
         assert worker_library.readonly
         with pytest.raises(LecternError, match="library is open read-only"):
-            worker_library.import_source(text_source(article_text("from a worker")))
+            import_source(worker_library, text_source(article_text("from a worker")))
     finally:
         worker_library.close()
 
 
 def test_worker_connections_of_the_writer_can_write(tmp_path: Path) -> None:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
     library, _ = open_library_safely(app_paths(tmp_path / "home"))
     try:
         worker_library = Library.open(library.path)  # same process: the lock is ours
         assert not worker_library.readonly
-        worker_library.import_source(text_source(article_text("worker")))
+        import_source(worker_library, text_source(article_text("worker")))
         worker_library.close()
         assert len(library.list_articles()) == 1
     finally:

@@ -15,9 +15,10 @@ from hostile_inputs import article_text, integrity_ok
 from lectern_testing import REPO, run_cli
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
-from desktop.core.safety import backups, health, sessions
-from desktop.core.safety.opening import backup_on_close, open_library_safely
+from desktop.core.storage import backups, health, sessions
+from desktop.core.storage.opening import backup_on_close, open_library_safely
 
 
 def _spy_checks(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
@@ -38,7 +39,7 @@ def test_pages_are_read_only_after_an_unclean_shutdown(tmp_path: Path,
     seen = _spy_checks(monkeypatch)
     library, _report = open_library_safely(paths)
     assert sessions.ended_uncleanly(paths.library)  # open now: a crash would leave this
-    library.import_source(text_source(article_text("one")))
+    import_source(library, text_source(article_text("one")))
     library.close()
     assert not sessions.ended_uncleanly(paths.library)
     library, _report = open_library_safely(paths)
@@ -46,7 +47,7 @@ def test_pages_are_read_only_after_an_unclean_shutdown(tmp_path: Path,
     assert seen == [False, False]  # clean exits: the schema is checked, no page read
     crash = ("import os\n"
              "from desktop.core.paths import app_paths\n"
-             "from desktop.core.safety.opening import open_library_safely\n"
+             "from desktop.core.storage.opening import open_library_safely\n"
              f"open_library_safely(app_paths({str(paths.data_dir)!r}))\n"
              "os._exit(9)\n")
     subprocess.run([sys.executable, "-c", crash], cwd=REPO, check=False, timeout=120)
@@ -62,13 +63,13 @@ def test_a_large_librarys_backup_waits_for_the_background(
     monkeypatch.setattr(backups, "COPY_NOW_LIMIT", 0)  # every library counts as large
     paths = app_paths(tmp_path / "home")
     library, _report = open_library_safely(paths)
-    library.import_source(text_source(article_text("one")))
+    import_source(library, text_source(article_text("one")))
     assert backup_on_close(library, paths) is None  # closing never waits for a copy
     library.close()
     library, report = open_library_safely(paths)
     assert report.backups == [] and report.backup_due
     assert backups.list_backups(paths.backups) == []
-    library.import_source(text_source(article_text("two")))  # the writer goes on
+    import_source(library, text_source(article_text("two")))  # the writer goes on
     made = backups.background_backup(paths.library, paths.backups)
     assert made is not None and integrity_ok(made)
     conn = sqlite3.connect(made)

@@ -10,6 +10,8 @@ import pytest
 from hostile_inputs import article_text
 from lectern_testing import run_cli
 
+from desktop.core.operations.import_articles import import_source
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
 
@@ -52,12 +54,12 @@ def test_permissions_are_tightened_on_an_existing_library(tmp_path: Path) -> Non
 def test_wal_files_made_while_open_are_owner_only(tmp_path: Path) -> None:
     from desktop.core.importing import text_source
     from desktop.core.paths import app_paths
-    from desktop.core.safety.opening import open_library_safely
+    from desktop.core.storage.opening import open_library_safely
 
     old = os.umask(0o000)
     try:
         library, _ = open_library_safely(app_paths(tmp_path / "home"))
-        library.import_source(text_source(article_text("wal")))
+        import_source(library, text_source(article_text("wal")))
         wal = tmp_path / "home" / "library.sqlite3-wal"
         assert wal.exists() and _mode(wal) == 0o600
         library.close()

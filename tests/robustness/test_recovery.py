@@ -12,17 +12,17 @@ from hostile_inputs import article_text, integrity_ok
 from lectern_testing import run_cli
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import AppPaths, app_paths
-from desktop.core.safety import backups, health
-from desktop.core.safety.lock import acquire
-from desktop.core.safety.opening import open_library_safely
-from desktop.core.storage import SCHEMA_VERSION
+from desktop.core.storage import SCHEMA_VERSION, backups, health
+from desktop.core.storage.lock import acquire
+from desktop.core.storage.opening import open_library_safely
 
 
 def _library_with(paths: AppPaths, tags: list[str]) -> list[int]:
     library, _ = open_library_safely(paths)
     try:
-        return [library.import_source(text_source(article_text(t))).article.id for t in tags]
+        return [import_source(library, text_source(article_text(t))).article.id for t in tags]
     finally:
         library.close()
 
@@ -42,7 +42,7 @@ def _backed_up_library(tmp_path: Path) -> tuple[AppPaths, Path]:
     _library_with(paths, ["kept"])
     library, _ = open_library_safely(paths)
     backup = backups.make_backup(library.conn, paths.backups)
-    library.import_source(text_source(article_text("after the backup")))
+    import_source(library, text_source(article_text("after the backup")))
     library.close()
     return paths, backup
 
@@ -79,7 +79,7 @@ def test_damaged_library_without_backup_starts_fresh_and_says_so(tmp_path: Path)
         assert "file is not a database" in report.recovery.problem
         assert "No intact backup was found" in report.messages()[0]
         assert library.list_articles() == []
-        library.import_source(text_source(article_text("fresh")))  # fully usable
+        import_source(library, text_source(article_text("fresh")))  # fully usable
     finally:
         library.close()
     moved = report.recovery.moved_to / "library.sqlite3"

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from lectern_testing import REPO, run_cli
 
-from desktop.core.library import blocks_from_json
 from desktop.core.paths import app_paths
-from desktop.core.safety import backups
-from desktop.core.safety.opening import open_library_safely
-from desktop.core.storage import MIGRATION_VERSIONS, SCHEMA_VERSION
+from desktop.core.storage import MIGRATION_VERSIONS, SCHEMA_VERSION, backups
+from desktop.core.storage.library import blocks_from_json
+from desktop.core.storage.opening import open_library_safely
 
 FIXTURES = REPO / "tests" / "fixtures" / "libraries"
 VERSIONS = MIGRATION_VERSIONS

@@ -12,6 +12,7 @@ from desktop.core.entities.mentions import Mention
 from desktop.core.entities.recognizer import installed_model
 from desktop.core.entities.store import enabled_categories, save_analysis
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.ui.features.entities import EntitiesController, controller_of
 
 BODY = ("Mira Castell told the Harbour Board on Tuesday that Castell would stay in office "
@@ -25,7 +26,7 @@ RAW = (("Mira Castell", "PERSON"), ("Harbour Board", "ORG"), ("Tuesday", "DATE")
 
 def add_analysed(window: Any, title: str, body: str = BODY) -> int:
     library = window.library
-    record = library.import_source(text_source(f"{title}\n\n{body}")).article
+    record = import_source(library, text_source(f"{title}\n\n{body}")).article
     raw: list[Mention] = []
     for phrase, label in RAW:
         start = record.text.index(phrase, raw[-1].end if raw else 0)
@@ -164,7 +165,7 @@ def test_corrections_dialog_lists_and_deletes(window: Any, qtbot: Any) -> None:
 
 @pytest.mark.slow
 def test_worker_process_analyses_an_article_in_the_background(window: Any, qtbot: Any) -> None:
-    record = window.library.import_source(text_source(
+    record = import_source(window.library, text_source(
         "Harbour News\n\n" + BODY.replace("Mira Castell", "Angela Merkel"))).article
     window.open_article(record.id)
     entities = controller(window)
@@ -177,7 +178,7 @@ def test_worker_process_analyses_an_article_in_the_background(window: Any, qtbot
 
 
 def test_worker_failure_is_said_in_the_panel(window: Any) -> None:
-    record = window.library.import_source(text_source("Harbour News\n\n" + BODY)).article
+    record = import_source(window.library, text_source("Harbour News\n\n" + BODY)).article
     window.open_article(record.id)
     entities = controller(window)
     entities.worker.failed.emit("cannot load the entity model: missing")
@@ -186,7 +187,7 @@ def test_worker_failure_is_said_in_the_panel(window: Any) -> None:
 
 
 def test_read_only_library_analyses_only_the_open_article(window: Any) -> None:
-    record = window.library.import_source(text_source("Harbour News\n\n" + BODY)).article
+    record = import_source(window.library, text_source("Harbour News\n\n" + BODY)).article
     window.library.readonly = True
     try:
         entities = controller(window)

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 from desktop.ui.entity_worker import JOB_SIZE, EntityWorker
 from desktop.ui.features.entities import PAUSED_SETTING, controller_of
 
@@ -17,7 +18,7 @@ BODY = ("Mira Castell told the Harbour Board in Lisbon on Tuesday that the ferry
 
 def _library(path: Path, count: int) -> tuple[Library, list[int]]:
     library = Library.open(path)
-    ids = [library.import_source(text_source(f"Harbour note {n}\n\n{BODY}(Number {n}.)",
+    ids = [import_source(library, text_source(f"Harbour note {n}\n\n{BODY}(Number {n}.)",
                                              name=f"n{n}")).article.id for n in range(count)]
     return library, ids
 
@@ -45,7 +46,7 @@ def test_paused_backlog_waits_while_the_open_article_is_analysed(qtbot: Any,
 
 
 def test_the_pause_is_kept_for_the_next_session(window: Any) -> None:
-    window.library.import_source(text_source("Harbour note\n\n" + BODY))
+    import_source(window.library, text_source("Harbour note\n\n" + BODY))
     entities = controller_of(window)
     assert entities is not None and not entities.worker.paused
     entities._progress(1, 40)  # a backlog under way shows its count and a Pause button

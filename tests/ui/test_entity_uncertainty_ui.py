@@ -9,6 +9,7 @@ from desktop.core.entities.mentions import Mention
 from desktop.core.entities.recognizer import installed_model
 from desktop.core.entities.store import save_analysis
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.ui.features.entities import EntitiesController, controller_of
 
 BODY = ("Tarnwick wrote to the council about the ferry, and Pell Bank paid for the new quay. "
@@ -17,7 +18,7 @@ RAW = (("Tarnwick", "ORG"), ("Pell Bank", "ORG"), ("Pell Bank", "ORG"))
 
 
 def add_analysed(window: Any, title: str) -> int:
-    record = window.library.import_source(text_source(f"{title}\n\n{BODY}")).article
+    record = import_source(window.library, text_source(f"{title}\n\n{BODY}")).article
     raw: list[Mention] = []
     for phrase, label in RAW:
         start = record.text.index(phrase, raw[-1].end if raw else 0)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.core.annotations import AnnotationStore
 from desktop.core.export.backup import backup_library
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 from desktop.ui import export_actions as actions
 from desktop.ui.export_dialog import ExportDialog, ExportRequest
 from desktop.ui.features import export as feature
@@ -30,7 +31,7 @@ Bridges were built over the river in the nineteenth century, and the old ferry k
 
 
 def add(window, text: str = ARTICLE, name: str = "river.txt") -> int:  # type: ignore[no-untyped-def]
-    outcome = window.library.import_source(text_source(text, name=name))
+    outcome = import_source(window.library, text_source(text, name=name))
     window.library_changed.emit()
     return int(outcome.article.id)
 
@@ -157,7 +158,7 @@ def test_copy_citations_and_save_web_annotations(window, tmp_path: Path) -> None
 
 def test_backup_and_restore_in_the_window(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     other = Library.open(tmp_path / "other" / "library.sqlite3")
-    other.import_source(text_source(ARTICLE, name="river.txt"))
+    import_source(other, text_source(ARTICLE, name="river.txt"))
     archive = tmp_path / "b.zip"
     backup_library(other, archive)
     other.close()

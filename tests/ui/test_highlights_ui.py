@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 from desktop.ui.features.highlights import HighlightTools
 from desktop.ui.highlights_controller import HighlightsController
 from desktop.ui.reader_menu import add_reader_menu_hook, reader_menu
@@ -23,7 +24,7 @@ The cold snap began on Tuesday. By Thursday the temperature at the weather stati
 
 
 def opened(window) -> HighlightsController:  # type: ignore[no-untyped-def]
-    outcome = window.library.import_source(text_source(ARTICLE, name="river.txt"))
+    outcome = import_source(window.library, text_source(ARTICLE, name="river.txt"))
     window.library_changed.emit()
     window.open_article(outcome.article.id)
     controller = window.findChild(HighlightsController)
@@ -371,7 +372,7 @@ def test_undo_shows_the_article_it_changes(qtbot, window) -> None:  # type: igno
     select(window, "brass band")
     made = controller.highlight_selection()
     assert made is not None
-    other = window.library.import_source(text_source(
+    other = import_source(window.library, text_source(
         ARTICLE.replace("River Froze Over", "Canal Flooded").replace("forty", "fifty"),
         name="canal.txt")).article.id
     window.open_article(other)

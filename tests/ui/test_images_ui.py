@@ -12,6 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QTextCursor, QTextImageFormat
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
 from desktop.ui import actions
 from desktop.ui.app import create_window
@@ -88,7 +89,7 @@ def test_opening_fetches_nothing_and_shows_placeholders_between_blocks(
 def test_load_fetches_each_image_once_and_they_stay_offline(
         qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
     article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
-    other = window.library.import_source(text_source(
+    other = import_source(window.library, text_source(
         "Another article\n\nA short note about tides, long enough for the cleaner to keep it "
         "as the body of an article of its own.")).article.id
     load_and_wait(qtbot, window, article_id)
@@ -172,7 +173,7 @@ def test_the_reader_refuses_every_resource_it_was_not_given(  # type: ignore[no-
 
 
 def test_an_article_without_images_has_no_placeholders(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    record = window.library.import_source(text_source(
+    record = import_source(window.library, text_source(
         "Plain article\n\nJust words here, with ![an image](https://example.org/a.png) named "
         "in them, long enough to be an article of its own.")).article
     window.open_article(record.id)
@@ -186,7 +187,7 @@ def test_pictures_fit_the_column_and_shrink_with_the_window(  # type: ignore[no-
     from image_server import make_png
 
     from desktop.core.images.loading import load_article_images
-    from desktop.core.images.model import CachedImage
+    from desktop.core.models import CachedImage
 
     article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
     wide = make_png(1600, 400)

@@ -8,9 +8,9 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core.library import Library
 from desktop.core.search.listing import ListQuery, article_ids
 from desktop.core.search.saved import save_search
+from desktop.core.storage.library import Library
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.ui.library_delegate import ROW_ROLE
 from desktop.ui.library_model import CACHED_PAGES, PAGE, LibraryModel

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.ui.app import _serve_later_launches
 from desktop.ui.single_instance import InstanceServer, absolute_arguments, server_name
 
@@ -57,7 +58,7 @@ def test_nobody_listening_means_open_a_window(tmp_path: Path) -> None:
 
 
 def test_running_window_opens_a_link_from_a_second_launch(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    record = window.library.import_source(text_source(ARTICLE)).article
+    record = import_source(window.library, text_source(ARTICLE)).article
     window.library_changed.emit()
     _serve_later_launches(QApplication.instance(), window)
     with qtbot.waitSignal(window.link_opened, timeout=20000) as opened:
@@ -68,7 +69,7 @@ def test_running_window_opens_a_link_from_a_second_launch(qtbot, window) -> None
 
 
 def test_macos_open_event_for_a_link_opens_the_article(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    record = window.library.import_source(text_source(ARTICLE)).article
+    record = import_source(window.library, text_source(ARTICLE)).article
     app = QApplication.instance()
     _serve_later_launches(app, window)
     event = QFileOpenEvent(QUrl(f"lectern://article/{record.id}"))

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from desktop.core.importing import text_source
+from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.ui.features.triage import Triage
 
@@ -17,7 +18,7 @@ BODY = ("The committee met for the third time this spring to decide what to do a
 def _import(qtbot, window, tmp_path: Path, titles: list[str]) -> None:  # type: ignore[no-untyped-def]
     for title in titles:
         text = f"{title}\n\n" + "\n\n".join(f"In part {n}, {BODY * 3}" for n in range(12))
-        window.library.import_source(text_source(text, name=f"{title}.txt"))
+        import_source(window.library, text_source(text, name=f"{title}.txt"))
     window.library_changed.emit()
 
 

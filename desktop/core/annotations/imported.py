@@ -21,11 +21,11 @@ from desktop.core.annotations.model import (
     COLORS,
     ORPHANED,
     Annotation,
-    normalize_tags,
 )
 from desktop.core.annotations.selectors import selector_for
 from desktop.core.annotations.store import AnnotationStore
-from desktop.core.library import now_iso
+from desktop.core.models import normalize_tags
+from desktop.core.storage.library import now_iso
 
 
 class QuotedHighlight(Protocol):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")  # storage keys, fixed order
@@ -47,21 +46,6 @@ class Annotation:
     @property
     def anchored(self) -> bool:
         return self.status == ANCHORED
-
-
-def normalize_tags(tags: Iterable[str] | str) -> list[str]:
-    """Tags as a reader means them: trimmed, no leading '#', inner spaces as '-',
-    no blanks, no repeats (compared case-insensitively), in the order given.
-    A string is a comma-separated list."""
-    items = tags.split(",") if isinstance(tags, str) else list(tags)
-    result: list[str] = []
-    seen: set[str] = set()
-    for raw in items:
-        tag = "-".join(str(raw).strip().lstrip("#").split())
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            result.append(tag)
-    return result
 
 
 def reading_order(annotations: list[Annotation]) -> list[Annotation]:

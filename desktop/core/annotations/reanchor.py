@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from desktop.core.annotations.anchoring import Selector, reanchor, selector_for
 from desktop.core.annotations.model import ANCHORED, ORPHANED, Annotation
-
-if TYPE_CHECKING:
-    from desktop.core.annotations.store import AnnotationStore
 
 
 @dataclass
@@ -58,18 +54,4 @@ def reanchor_annotations(annotations: Sequence[Annotation], new_text: str) -> Re
         if old.status == ANCHORED:
             shift = anchor.start - old.start
         report.annotations.append(placed)
-    return report
-
-
-def reanchor_article(store: AnnotationStore, article_id: int, new_text: str) -> ReanchorReport:
-    """Re-anchor an article's highlights in its new text and save them in one transaction.
-
-    An orphaned highlight keeps its last quote, prefix and suffix (and position),
-    so a later version of the text can still bring it back.
-    """
-    current = store.for_article(article_id, heal=False)
-    report = reanchor_annotations(current, new_text)
-    if report.annotations:
-        store.save_positions(report.annotations, new_text)
-    report.annotations = store.for_article(article_id)
     return report

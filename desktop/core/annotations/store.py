@@ -9,7 +9,6 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from desktop.core.annotations.anchoring import Selector, selector_for
 from desktop.core.annotations.model import (
@@ -18,13 +17,12 @@ from desktop.core.annotations.model import (
     DEFAULT_MEANINGS,
     STATUSES,
     Annotation,
-    normalize_tags,
     reading_order,
 )
+from desktop.core.annotations.reanchor import ReanchorReport, reanchor_annotations
 from desktop.core.errors import LecternError, NotFound
-
-if TYPE_CHECKING:
-    from desktop.core.library import Library
+from desktop.core.models import normalize_tags
+from desktop.core.storage.library import Library, now_iso
 
 _COLUMNS = ("id, article_id, quote, prefix, suffix, start_offset, end_offset, color, note,"
             " status, created_at, updated_at")
@@ -45,8 +43,6 @@ def text_digest(text: str) -> str:
 
 
 def _now() -> str:
-    from desktop.core.library import now_iso
-
     return now_iso()
 
 
@@ -84,8 +80,6 @@ class AnnotationStore:
 
     def _heal(self, found: list[Annotation], stale: list[Annotation],
               text: str) -> list[Annotation]:
-        from desktop.core.annotations.reanchor import reanchor_annotations
-
         placed = {a.id: a for a in reanchor_annotations(stale, text).annotations}
         if not self.library.readonly:
             self.save_positions(list(placed.values()), text)
@@ -275,3 +269,17 @@ class AnnotationStore:
                 return color
         choices = ", ".join(f"{c} ({m})" for c, m in self.color_meanings().items())
         raise BadAnnotation(f"unknown colour {name!r}; choose one of {choices}")
+
+
+def reanchor_article(store: AnnotationStore, article_id: int, new_text: str) -> ReanchorReport:
+    """Re-anchor an article's highlights in its new text and save them in one transaction.
+
+    An orphaned highlight keeps its last quote, prefix and suffix (and position),
+    so a later version of the text can still bring it back.
+    """
+    current = store.for_article(article_id, heal=False)
+    report = reanchor_annotations(current, new_text)
+    if report.annotations:
+        store.save_positions(report.annotations, new_text)
+    report.annotations = store.for_article(article_id)
+    return report

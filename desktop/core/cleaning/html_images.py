@@ -5,7 +5,7 @@ keeps captions and figure text it otherwise drops), and every offset in Lectern
 points into the cleaned text. So the text comes from the usual extraction and the
 images from a second, image-keeping extraction of the same page (with lazy-loaded
 images revealed, ``lazy_images``), placed between the article's blocks by the
-text around them (``desktop.core.images.placement``).
+text around them (``desktop.core.cleaning.image_placement``).
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from desktop.core.images.model import ArticleImage
-from desktop.core.images.placement import Event, FoundImage, place_images
-from desktop.core.images.sources import image_src
-from desktop.core.models import Block
+from desktop.core.cleaning.image_placement import Event, FoundImage, place_images
+from desktop.core.cleaning.image_sources import image_src
+from desktop.core.models import ArticleImage, Block
 
 from ._article import tidy
 from .lazy_images import IMG_TAG, reveal_lazy_images, unmark

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html as html_text
 import re
 
-from desktop.core.images.sources import is_tracking_pixel
+from desktop.core.cleaning.image_sources import is_tracking_pixel
 
 MARK = "#lectern-image.jpg"
 # <img> tags looked at per page: a gallery page has hundreds; more is a hostile

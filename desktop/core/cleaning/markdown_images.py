@@ -2,17 +2,16 @@
 
 They are taken out of the text by ``plain`` as before; here they are found again,
 line by line in reading order, and placed between the article's blocks by the text
-around them (``desktop.core.images.placement``). Code blocks hold no images.
+around them (``desktop.core.cleaning.image_placement``). Code blocks hold no images.
 """
 
 from __future__ import annotations
 
 import re
 
-from desktop.core.images.model import ArticleImage
-from desktop.core.images.placement import Event, FoundImage, place_images
-from desktop.core.images.sources import image_src, is_tracking_pixel
-from desktop.core.models import Block
+from desktop.core.cleaning.image_placement import Event, FoundImage, place_images
+from desktop.core.cleaning.image_sources import image_src, is_tracking_pixel
+from desktop.core.models import ArticleImage, Block
 
 from ._article import tidy
 from .markdown_inline import plain

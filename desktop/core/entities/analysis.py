@@ -21,7 +21,7 @@ from desktop.core.entities.store import (
     text_hash,
 )
 from desktop.core.errors import NotFound
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 ProgressCallback = Callable[[int, int, int], None]  # (done, total, article id)
 

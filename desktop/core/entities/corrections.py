@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from desktop.core.entities.mentions import Mention, entity_key, mention_at, overlaps, sorted_unique
 from desktop.core.errors import LecternError
-from desktop.core.library import Library, now_iso
+from desktop.core.storage.library import Library, now_iso
 
 ACTIONS = ("remove", "relabel", "add")
 

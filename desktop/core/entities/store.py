@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from desktop.core import settings
 from desktop.core.entities.categories import (
     CATEGORIES,
     category_for,
@@ -27,9 +28,7 @@ from desktop.core.entities.corrections import apply_corrections, list_correction
 from desktop.core.entities.mentions import Mention, entity_key, from_rows, to_rows
 from desktop.core.entities.postprocess import DEFAULT_STEPS, improve, pipeline_id
 from desktop.core.entities.recognizer import ModelIdentity, installed_model
-from desktop.core.library import Library, now_iso
-
-ENABLED_SETTING = "entities.categories"
+from desktop.core.storage.library import Library, now_iso
 
 
 class Freshness(Enum):
@@ -156,11 +155,12 @@ def articles_needing_analysis(library: Library, identity: ModelIdentity | None =
 
 
 def enabled_categories(library: Library) -> frozenset[str]:
-    return parse_enabled(library.setting(ENABLED_SETTING, format_enabled(default_enabled())))
+    stored = settings.read(library, settings.ENTITY_CATEGORIES)
+    return default_enabled() if stored is None else parse_enabled(stored)
 
 
 def set_enabled_categories(library: Library, keys: frozenset[str]) -> None:
-    library.set_setting(ENABLED_SETTING, format_enabled(keys))
+    settings.write(library, settings.ENTITY_CATEGORIES, format_enabled(keys))
 
 
 def visible(mentions: list[Mention], enabled: frozenset[str]) -> list[Mention]:

@@ -31,7 +31,7 @@ from desktop.core.entities.analysis import recognise_articles
 from desktop.core.entities.mentions import to_rows
 from desktop.core.entities.recognizer import Recognizer
 from desktop.core.entities.store import text_hash
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 
 def _send(out: TextIO, message: dict[str, Any]) -> None:

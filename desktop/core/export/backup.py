@@ -27,7 +27,7 @@ from desktop.core.storage.backup import copy_database
 from desktop.core.storage.db import SCHEMA_VERSION, schema_version
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 FORMAT = "lectern-backup"
 FORMAT_VERSION = 1

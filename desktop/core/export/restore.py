@@ -23,7 +23,7 @@ from desktop.core.export.backup import (
 from desktop.core.storage.db import SCHEMA_VERSION, migrate, schema_version
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from desktop.core.links import article_link
 from desktop.core.models import ArticleRecord
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 

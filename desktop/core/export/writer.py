@@ -26,7 +26,7 @@ from desktop.core.export.sources import HighlightSource, highlight_source
 from desktop.core.export.templates import ExportTemplate
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 STATUSES = ("written", "updated", "appended", "unchanged", "skipped", "failed")
 _BLOCK_REF = re.compile(r"hl-[A-Za-z0-9]+")

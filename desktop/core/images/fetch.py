@@ -19,7 +19,7 @@ from typing import IO
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from desktop.core.errors import LecternError
-from desktop.core.images.model import CachedImage
+from desktop.core.models import CachedImage
 
 MIB = 1024 * 1024
 MAX_IMAGE_BYTES = 8 * MIB

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.images.fetch import ImageFetchError, fetch_image
-from desktop.core.images.model import CachedImage
-from desktop.core.images.store import (
+from desktop.core.models import CachedImage
+from desktop.core.storage.images import (
     allow_images,
     article_images,
     cached_sources,
@@ -25,7 +25,7 @@ from desktop.core.images.store import (
 )
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 Fetcher = Callable[[str], CachedImage]
 # Requests at once for one article: browsers open about six per host; four keep

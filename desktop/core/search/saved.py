@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
-from desktop.core.library import Library
+from desktop.core import settings
 from desktop.core.search.listing import ListQuery
-
-_KEY = "library.saved_searches"
+from desktop.core.storage.library import Library
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,7 @@ class SavedSearch:
 
 def saved_searches(library: Library) -> list[SavedSearch]:
     try:
-        stored = json.loads(library.setting(_KEY, "[]"))
+        stored = json.loads(settings.read(library, settings.SAVED_SEARCHES))
     except ValueError:
         return []  # a hand-edited setting that is not JSON: as if none were saved
     known = {f.name for f in fields(ListQuery)}
@@ -54,5 +53,5 @@ def remove_search(library: Library, name: str) -> list[SavedSearch]:
 
 
 def _write(library: Library, searches: list[SavedSearch]) -> None:
-    library.set_setting(_KEY, json.dumps(
+    settings.write(library, settings.SAVED_SEARCHES, json.dumps(
         [{"name": s.name, "query": asdict(s.query)} for s in searches], ensure_ascii=False))

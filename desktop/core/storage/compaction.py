@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from desktop.core.library import Library, compress_source
+from desktop.core.storage.library import Library, compress_source
 
 BATCH = 200
 

@@ -10,11 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core.annotations.model import normalize_tags
 from desktop.core.errors import NotFound
+from desktop.core.models import normalize_tags
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.core.annotations.model import normalize_tags
+from desktop.core.models import normalize_tags
 
 if TYPE_CHECKING:
-    from desktop.core.library import Library
+    from desktop.core.storage.library import Library
 
 WAITING, FAILED, DONE = "waiting", "failed", "done"
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QToolButton
 
+from desktop.core import settings
 from desktop.core.entities.analysis import StoredReply, store_replies
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
 from desktop.core.entities.corrections import apply_corrections, list_corrections
@@ -28,8 +29,8 @@ from desktop.core.entities.store import (
     summarise,
     visible,
 )
-from desktop.core.library import Library
 from desktop.core.storage import connect
+from desktop.core.storage.library import Library
 from desktop.ui.entity_corrections import CorrectionActions
 from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.entity_worker import EntityWorker
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
 BACKGROUND_DELAY_MS = 1500  # let the window settle before analysing the rest
-SHOWN_SETTING = "entities.highlights"
-PAUSED_SETTING = "entities.backlog_paused"
 OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the reader stops
 
 
@@ -57,7 +56,7 @@ class EntitiesController(QObject):
         self.selected: str | None = None
         self.step_index = -1
         self.last_message = ""  # what the last correction changed, shown once in the panel
-        self.highlights_shown = window.library.setting(SHOWN_SETTING, "1") != "0"
+        self.highlights_shown = settings.read(window.library, settings.ENTITY_HIGHLIGHTS)
         self.panel = EntityPanel()
         self.panel.set_enabled(enabled_categories(window.library))
         self.panel.set_legend_style(is_dark())
@@ -75,7 +74,7 @@ class EntitiesController(QObject):
         self.pause_button.clicked.connect(self.toggle_backlog)
         self.pause_button.hide()
         window.statusBar().addPermanentWidget(self.pause_button)
-        self.worker.set_paused(window.library.setting(PAUSED_SETTING) == "1")
+        self.worker.set_paused(settings.read(window.library, settings.ENTITY_BACKLOG_PAUSED))
         self._progress_seen = (0, 0)
         self.corrections = CorrectionActions(self)
         self._connect()
@@ -222,7 +221,7 @@ class EntitiesController(QObject):
     def show_highlights(self, shown: bool) -> None:
         """The View menu's switch for all entity highlights (the list stays)."""
         self.highlights_shown = shown
-        self.window.library.set_setting(SHOWN_SETTING, "1" if shown else "0")
+        settings.write(self.window.library, settings.ENTITY_HIGHLIGHTS, shown)
         self.render()
 
     def _restyle(self) -> None:
@@ -343,7 +342,7 @@ class EntitiesController(QObject):
     def toggle_backlog(self) -> None:
         paused = not self.worker.paused
         self.worker.set_paused(paused)
-        self.window.library.set_setting(PAUSED_SETTING, "1" if paused else "0")
+        settings.write(self.window.library, settings.ENTITY_BACKLOG_PAUSED, paused)
         self._progress(*self._progress_seen)
 
     def _library_changed(self) -> None:

@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from desktop.core import settings
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter, ExportReport
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 from desktop.ui import export_actions as actions
-from desktop.ui.export_dialog import FOLDER_SETTING, TEMPLATE_SETTING, ExportDialog, ExportRequest
+from desktop.ui.export_dialog import ExportDialog, ExportRequest
 from desktop.ui.progress_dialog import TaskProgressDialog
 from desktop.ui.tasks import Progress
 
@@ -71,13 +72,14 @@ def open_export_dialog(window: MainWindow) -> ExportDialog:
     dialog = ExportDialog(
         current=(current.id, current.title) if current else None,
         selected=window.library_panel.selected_ids(), all_ids=window.library.article_ids(),
-        folder=window.library.setting(FOLDER_SETTING), template=window.library.setting(
-            TEMPLATE_SETTING, "default"), templates_folder=window.paths.templates, parent=window)
+        folder=settings.read(window.library, settings.EXPORT_FOLDER),
+        template=settings.read(window.library, settings.EXPORT_TEMPLATE),
+        templates_folder=window.paths.templates, parent=window)
 
     def accepted() -> None:
         request = dialog.request()
-        window.library.set_setting(FOLDER_SETTING, str(request.folder))
-        window.library.set_setting(TEMPLATE_SETTING, request.template)
+        settings.write(window.library, settings.EXPORT_FOLDER, str(request.folder))
+        settings.write(window.library, settings.EXPORT_TEMPLATE, request.template)
         run_export(window, request)
 
     dialog.accepted.connect(accepted)

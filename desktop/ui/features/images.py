@@ -17,8 +17,8 @@ from PySide6.QtGui import QImage, QUndoCommand
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.errors import LecternError
-from desktop.core.images.model import ArticleImage
-from desktop.core.images.store import (
+from desktop.core.models import ArticleImage, ArticleRecord
+from desktop.core.storage.images import (
     LoadedState,
     article_images,
     cached_images,
@@ -29,8 +29,7 @@ from desktop.core.images.store import (
     loaded_state,
     restore_loaded_state,
 )
-from desktop.core.library import Library, now_iso
-from desktop.core.models import ArticleRecord
+from desktop.core.storage.library import Library, now_iso
 from desktop.ui.reader_images import ReaderImage, decode_picture
 from desktop.ui.reader_menu import add_reader_menu_hook
 from desktop.ui.tasks import Progress

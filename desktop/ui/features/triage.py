@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.errors import LecternError
-from desktop.core.library import now_iso
+from desktop.core.storage.library import now_iso
 from desktop.core.storage.reading_state import ReadingStates
 
 if TYPE_CHECKING:

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 ARTICLE = """The Night the River Froze Over
 
@@ -17,7 +18,7 @@ The cold snap began on Tuesday. By Thursday the temperature at the weather stati
 
 @pytest.fixture
 def article_id(library: Library) -> int:
-    return library.import_source(text_source(ARTICLE, name="river.txt")).article.id
+    return import_source(library, text_source(ARTICLE, name="river.txt")).article.id
 
 
 @pytest.fixture

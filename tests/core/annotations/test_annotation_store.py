@@ -7,7 +7,8 @@ import pytest
 from desktop.core.annotations import COLORS, AnnotationStore, BadAnnotation, reanchor_article
 from desktop.core.errors import NotFound
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.update_article import replace_content
+from desktop.core.storage.library import Library
 
 
 def span(library: Library, article_id: int, quote: str) -> tuple[int, int]:
@@ -123,7 +124,7 @@ def test_update_reanchors_stays_moves_and_orphans(library: Library, article_id: 
     new = river_text.replace("The cold snap began on Tuesday.",
                           "The cold snap, the worst in decades, began on Tuesday.")
     new = new.replace("brass band", "string quartet")
-    record, old_text = library.replace_content(article_id, text_source(new, name="river.txt"))
+    record, old_text = replace_content(library, article_id, text_source(new, name="river.txt"))
     assert old_text != record.text
     report = reanchor_article(store, article_id, record.text)
     assert (report.stayed, report.moved, report.orphaned) == (1, 1, 1)
@@ -135,7 +136,7 @@ def test_update_reanchors_stays_moves_and_orphans(library: Library, article_id: 
     assert orphan.status == "orphaned" and orphan.note == "keep me"
     assert orphan.quote == "brass band"
     # the passage comes back in a later version: the orphan is placed again
-    record, _ = library.replace_content(article_id, text_source(river_text, name="river.txt"))
+    record, _ = replace_content(library, article_id, text_source(river_text, name="river.txt"))
     again = reanchor_article(store, article_id, record.text)
     assert again.recovered == 1 and store.get(lost.id).status == "anchored"
 
@@ -146,7 +147,7 @@ def test_interrupted_update_is_healed_on_read(library: Library, article_id: int,
     store = AnnotationStore(library)
     made = store.create(article_id, *span(library, article_id, "ferry stopped running"))
     new = river_text.replace("For the first time", "For the very first time")
-    library.replace_content(article_id, text_source(new, name="river.txt"))
+    replace_content(library, article_id, text_source(new, name="river.txt"))
     text = library.article(article_id).text
     got = store.get(made.id)
     assert text[got.start:got.end] != got.quote  # stale offsets, as stored

@@ -8,13 +8,14 @@ from desktop.core.entities.mentions import Mention
 from desktop.core.entities.recognizer import ModelIdentity
 from desktop.core.entities.store import article_entities, save_analysis, stored_mentions
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 MODEL = ModelIdentity("test-model", "1")
 
 
 def analysed(library: Library, body: str, *items: tuple[str, str]) -> tuple[int, str]:
-    record = library.import_source(text_source(f"A Headline Here\n\n{body}")).article
+    record = import_source(library, text_source(f"A Headline Here\n\n{body}")).article
     raw, pos = [], 0
     for phrase, label in items:
         start = record.text.index(phrase, pos)

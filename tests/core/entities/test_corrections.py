@@ -17,13 +17,14 @@ from desktop.core.entities.mentions import Mention
 from desktop.core.entities.recognizer import ModelIdentity
 from desktop.core.entities.store import article_entities, save_analysis
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 MODEL = ModelIdentity("test-model", "1")
 
 
 def add_article(library: Library, body: str, title: str = "A Headline Here") -> tuple[int, str]:
-    record = library.import_source(text_source(f"{title}\n\n{body}")).article
+    record = import_source(library, text_source(f"{title}\n\n{body}")).article
     return record.id, record.text
 
 

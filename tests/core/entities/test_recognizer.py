@@ -11,7 +11,8 @@ from desktop.core.entities.analysis import analyse_articles
 from desktop.core.entities.recognizer import Recognizer, installed_model, split_text
 from desktop.core.entities.store import Freshness, freshness
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 SEED = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "seed-article.txt"
 
@@ -86,7 +87,7 @@ def test_offsets_hold_across_chunks(recognizer: Recognizer, monkeypatch) -> None
 
 def test_analyse_articles_stores_and_skips_current(library: Library,
                                                    recognizer: Recognizer) -> None:
-    ids = [library.import_source(text_source(f"Headline Number {i}\n\n{t}")).article.id
+    ids = [import_source(library, text_source(f"Headline Number {i}\n\n{t}")).article.id
            for i, t in enumerate(TEXTS[:2])]
     progress: list[tuple[int, int]] = []
     done = analyse_articles(library, ids, recognizer, lambda d, t, _a: progress.append((d, t)))

@@ -17,7 +17,8 @@ from desktop.core.entities.store import (
     stored_mentions,
 )
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 MODEL = ModelIdentity("test-model", "1")
 BODY = ("Mira Castell told the Harbour Board on Tuesday that Castell would stay in office "
@@ -29,7 +30,7 @@ BODY = ("Mira Castell told the Harbour Board on Tuesday that Castell would stay 
 
 def analysed(library: Library, body: str = BODY, title: str = "Port Town Keeps Its Mayor",
              ) -> tuple[int, str]:
-    record = library.import_source(text_source(f"{title}\n\n{body}")).article
+    record = import_source(library, text_source(f"{title}\n\n{body}")).article
     text = record.text
     raw = []
     for phrase, label in (("Mira Castell", "PERSON"), ("Harbour Board", "ORG"),
@@ -71,7 +72,7 @@ def test_a_new_pipeline_reprocesses_from_raw_without_the_model(library: Library)
 
 
 def test_unanalysed_and_new_articles_need_analysis(library: Library) -> None:
-    record = library.import_source(text_source("Fresh Headline Here\n\n" + BODY)).article
+    record = import_source(library, text_source("Fresh Headline Here\n\n" + BODY)).article
     assert record.id in articles_needing_analysis(library, MODEL)
     assert entities_by_category(library, record.id) == {}
     assert entities_by_category(library, 9999) == {}
@@ -105,7 +106,7 @@ def test_articles_mentioning_lists_every_article(library: Library) -> None:
     first, _ = analysed(library)
     second, _ = analysed(library, BODY.replace("all afternoon", "all evening"),
                          title="Second Port Story")
-    third = library.import_source(
+    third = import_source(library,
         text_source("Unrelated Things Happen\n\n" + BODY.replace("Harbour Board", "board")
                     .replace("Lisbon", "Faro"))).article.id
     found = {a.article_id: a.count for a in articles_mentioning(library, "Harbour Board")}

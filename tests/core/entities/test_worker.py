@@ -11,7 +11,8 @@ from desktop.core.entities.recognizer import ModelIdentity
 from desktop.core.entities.store import entities_by_category, save_analysis, text_hash
 from desktop.core.entities.worker import serve
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 
 BODY = ("Angela Merkel met Emmanuel Macron in Paris on Monday to talk about the budget of the "
         "European Union, and both leaders said the talks had gone well. Merkel later flew "
@@ -20,7 +21,7 @@ BODY = ("Angela Merkel met Emmanuel Macron in Paris on Monday to talk about the 
 
 def test_worker_analyses_reports_progress_and_survives_bad_requests(
         library: Library, tmp_path: Path) -> None:
-    article_id = library.import_source(text_source(f"Leaders Meet in Paris\n\n{BODY}")).article.id
+    article_id = import_source(library, text_source(f"Leaders Meet in Paris\n\n{BODY}")).article.id
     requests = "\n".join([
         "not json",
         json.dumps({"job": 1, "library": str(library.path), "analyse": [article_id, 999]}),
@@ -57,9 +58,9 @@ def test_worker_reads_a_library_another_process_holds(library: Library) -> None:
     import subprocess
     import sys
 
-    article_id = library.import_source(text_source(f"Leaders Meet in Paris\n\n{BODY}")).article.id
+    article_id = import_source(library, text_source(f"Leaders Meet in Paris\n\n{BODY}")).article.id
     request = json.dumps({"job": 1, "library": str(library.path), "analyse": [article_id]})
-    from desktop.core.safety.lock import acquire
+    from desktop.core.storage.lock import acquire
 
     with acquire(library.path):
         result = subprocess.run(
@@ -75,8 +76,8 @@ def test_worker_reads_a_library_another_process_holds(library: Library) -> None:
 def test_store_replies_skips_deleted_and_flags_changed_articles(library: Library) -> None:
     from desktop.core.entities.analysis import store_replies
 
-    kept = library.import_source(text_source(f"Leaders Meet in Paris\n\n{BODY}")).article
-    gone = library.import_source(text_source(f"Leaders Meet Again\n\n{BODY} Again.")).article
+    kept = import_source(library, text_source(f"Leaders Meet in Paris\n\n{BODY}")).article
+    gone = import_source(library, text_source(f"Leaders Meet Again\n\n{BODY} Again.")).article
     start = kept.text.index("Paris")
     reply = {"article": kept.id, "text_hash": text_hash(kept.text), "model": "m",
              "version": "1", "raw": [[start, start + 5, "GPE"]]}

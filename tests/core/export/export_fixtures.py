@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from desktop.core.annotations import Annotation, AnnotationStore
-from desktop.core.importing import text_source
+from desktop.core.importing import content_hash, text_source
 from desktop.core.models import Block, BlockKind, CleanedArticle, Metadata
 
 
@@ -43,7 +43,7 @@ def add_article(library: Any, title: str = TITLE, paragraphs: list[str] | None =
     fields.update(meta)
     article = CleanedArticle(blocks, Metadata(**fields))
     source = text_source("\n\n".join(b.text for b in blocks), name=f"{title[:20]}.txt")
-    outcome = library.add_article(source, article, "utf-8")
+    outcome = library.add_article(source, article, "utf-8", content_hash(article))
     return int(outcome.article.id)
 
 

@@ -13,8 +13,8 @@ from export_fixtures import add_article
 
 from desktop.core.export.backup import BackupProblem, backup_library, user_tables
 from desktop.core.export.restore import restore_library
-from desktop.core.library import Library
 from desktop.core.storage.db import SCHEMA_VERSION
+from desktop.core.storage.library import Library
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from desktop.core.annotations import BadAnnotation
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter
-from desktop.core.library import Library
 from desktop.core.links import parse_link
+from desktop.core.storage.library import Library
 
 FRONT_MATTER_FIELDS = {"title", "author", "site", "url", "published", "saved", "tags",
                        "entities", "lectern_id", "citekey"}

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktop.core.export.templates import PRESETS, load_template
 from desktop.core.export.writer import Exporter
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 FAST_TMP = "/dev/shm" if Path("/dev/shm").is_dir() else None
 

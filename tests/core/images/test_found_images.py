@@ -11,7 +11,7 @@ from image_server import article_page
 
 from desktop.core.cleaning import clean_html, clean_markdown, clean_pasted
 from desktop.core.cleaning import html as html_cleaner
-from desktop.core.images.sources import MAX_INLINE_IMAGE_CHARS, image_src, is_tracking_pixel
+from desktop.core.cleaning.image_sources import MAX_INLINE_IMAGE_CHARS, image_src, is_tracking_pixel
 
 BASE = "https://example.org"
 

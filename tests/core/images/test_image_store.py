@@ -8,23 +8,25 @@ from image_server import PNG, article_page
 
 from desktop.core.images.fetch import ImageFetchError
 from desktop.core.images.loading import load_article_images
-from desktop.core.images.model import CachedImage
-from desktop.core.images.store import (
+from desktop.core.importing import Source
+from desktop.core.models import CachedImage
+from desktop.core.operations.import_articles import import_source
+from desktop.core.operations.update_article import replace_content
+from desktop.core.storage.images import (
     article_images,
     cached_images,
     forget_images,
     images_allowed,
     load_problems,
 )
-from desktop.core.importing import Source
-from desktop.core.library import Library
+from desktop.core.storage.library import Library
 
 BASE = "https://example.org"
 
 
 def _import(library: Library, images: list[str]) -> int:
     page = article_page(BASE, images).encode()
-    return library.import_source(Source(page, "html", "shore.html")).article.id
+    return import_source(library, Source(page, "html", "shore.html")).article.id
 
 
 class FakeWeb:
@@ -69,7 +71,7 @@ def test_update_replaces_placements_and_keeps_what_was_loaded(library: Library) 
     article_id = _import(library, ["/img/a.png", "/img/b.png"])
     load_article_images(library, article_id, fetch=FakeWeb())
     newer = article_page(BASE, ["/img/b.png", "/img/c.png", "/img/d.png"]).encode()
-    library.replace_content(article_id, Source(newer, "html", "shore-v2.html"))
+    replace_content(library, article_id, Source(newer, "html", "shore-v2.html"))
     assert [im.src for im in article_images(library, article_id)] == [
         f"{BASE}/img/b.png", f"{BASE}/img/c.png", f"{BASE}/img/d.png"]
     assert f"{BASE}/img/b.png" in cached_images(library, article_id)
@@ -91,7 +93,7 @@ def test_forgetting_and_deleting_remove_the_bytes(library: Library) -> None:
 def test_backup_and_restore_keep_the_loaded_images(library: Library, tmp_path: Path) -> None:
     from desktop.core.export.backup import backup_library
     from desktop.core.export.restore import restore_library
-    from desktop.core.safety.backups import make_backup
+    from desktop.core.storage.backups import make_backup
 
     article_id = _import(library, ["/img/a.png", "/missing.png"])
     load_article_images(library, article_id, fetch=FakeWeb())
@@ -115,7 +117,7 @@ def test_backup_and_restore_keep_the_loaded_images(library: Library, tmp_path: P
 
 
 def test_what_remove_took_can_be_put_back(library: Library) -> None:
-    from desktop.core.images.store import loaded_state, restore_loaded_state
+    from desktop.core.storage.images import loaded_state, restore_loaded_state
 
     article_id = _import(library, ["/img/a.png", "/missing.png"])
     load_article_images(library, article_id, fetch=FakeWeb())

@@ -11,10 +11,11 @@ from image_server import PNG, ImageServer, article_page, image_server
 
 from desktop.core.images.fetch import fetch_image
 from desktop.core.images.loading import CONCURRENT_FETCHES, load_article_images
-from desktop.core.images.model import CachedImage
-from desktop.core.images.store import cached_images
 from desktop.core.importing import Source
-from desktop.core.library import Library
+from desktop.core.models import CachedImage
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.images import cached_images
+from desktop.core.storage.library import Library
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def server() -> Iterator[ImageServer]:
 
 def _import(library: Library, base: str, images: list[str]) -> int:
     page = article_page(base, images).encode()
-    return library.import_source(Source(page, "html", "shore.html")).article.id
+    return import_source(library, Source(page, "html", "shore.html")).article.id
 
 
 def test_several_images_are_fetched_at_once_each_address_once(

@@ -6,15 +6,16 @@ import pytest
 
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
 from desktop.core.search.listing import ListQuery, article_ids, count, list_rows
 from desktop.core.search.saved import remove_search, save_search, saved_searches
+from desktop.core.storage.library import Library
 from desktop.core.storage.reading_state import ReadingStates
 
 
 def add(library: Library, title: str, body: str, *, site: str = "", saved: str = "",
         published: str = "") -> int:
-    article_id = library.import_source(text_source(f"{title}\n\n{body}", name=title)).article.id
+    article_id = import_source(library, text_source(f"{title}\n\n{body}", name=title)).article.id
     library.conn.execute("UPDATE articles SET site = ?, saved_at = ?, published = ?"
                          " WHERE id = ?", (site, saved, published, article_id))
     return article_id

@@ -6,13 +6,14 @@ import pytest
 
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
 from desktop.core.search import QueryError, search
+from desktop.core.storage.library import Library
 from desktop.core.storage.reading_state import ReadingStates
 
 
 def add(library: Library, title: str, body: str) -> int:
-    return library.import_source(text_source(f"{title}\n\n{body}", name=title)).article.id
+    return import_source(library, text_source(f"{title}\n\n{body}", name=title)).article.id
 
 
 @pytest.fixture

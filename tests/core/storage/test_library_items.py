@@ -8,7 +8,8 @@ import pytest
 from desktop.core.annotations.imported import find_quote, place_quotes
 from desktop.core.annotations.store import AnnotationStore
 from desktop.core.importing import text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_source
+from desktop.core.storage.library import Library
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.core.storage.waiting import DONE, FAILED, NewLink, WaitingHighlight, WaitingLinks
 
@@ -22,7 +23,7 @@ likes company. The lamp likes company, he repeats, and laughs.
 
 
 def _article(library: Library) -> int:
-    return library.import_source(text_source(TEXT, name="harbour.txt")).article.id
+    return import_source(library, text_source(TEXT, name="harbour.txt")).article.id
 
 
 def test_a_new_article_is_in_the_inbox_unread_and_untagged(library: Library) -> None:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from desktop.core.errors import LecternError
 from desktop.core.paths import AppPaths
-from desktop.core.safety import backups
-from desktop.core.storage import SCHEMA_VERSION
+from desktop.core.storage import SCHEMA_VERSION, backups
 
 REQUIRED_TABLES = ("articles", "sources", "notes", "settings")
 _COMPANIONS = ("-wal", "-shm", "-journal")

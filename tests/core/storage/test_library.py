@@ -8,8 +8,9 @@ import pytest
 
 from desktop.core.errors import NotFound
 from desktop.core.importing import read_source, text_source
-from desktop.core.library import Library
+from desktop.core.operations.import_articles import import_path, import_source
 from desktop.core.storage import SCHEMA_VERSION
+from desktop.core.storage.library import Library
 
 ARTICLE = """Tidal Power Comes to the Orkney Islands
 
@@ -33,7 +34,7 @@ def test_import_keeps_original_bytes_and_structured_blocks(library: Library, tmp
     path = tmp_path / "tidal.txt"
     raw = ARTICLE.encode("cp1252")
     path.write_bytes(raw)
-    outcome = library.import_path(path)
+    outcome = import_path(library, path)
     record = outcome.article
     assert not outcome.duplicate
     assert record.title == "Tidal Power Comes to the Orkney Islands"
@@ -46,14 +47,14 @@ def test_import_keeps_original_bytes_and_structured_blocks(library: Library, tmp
 
 
 def test_same_content_or_same_url_is_not_imported_twice(library: Library) -> None:
-    first = library.import_source(text_source(ARTICLE))
-    second = library.import_source(text_source(ARTICLE.replace("\n\n", "\n\n\n")))
+    first = import_source(library, text_source(ARTICLE))
+    second = import_source(library, text_source(ARTICLE.replace("\n\n", "\n\n\n")))
     assert second.duplicate and second.article.id == first.article.id
     assert len(library.list_articles()) == 1
 
 
 def test_notes_and_settings_persist_across_reopen(library: Library) -> None:
-    record = library.import_source(text_source(ARTICLE)).article
+    record = import_source(library, text_source(ARTICLE)).article
     library.save_note(record.id, "# My notes\n\n- turbines *and* tides")
     library.set_setting("ui.last_article", str(record.id))
     path = library.path
@@ -67,7 +68,7 @@ def test_notes_and_settings_persist_across_reopen(library: Library) -> None:
 
 
 def test_full_text_search_finds_by_word_prefix(library: Library) -> None:
-    record = library.import_source(text_source(ARTICLE)).article
+    record = import_source(library, text_source(ARTICLE)).article
     assert library.search("turb") == [record.id]
     assert library.search("Orkney fisherm") == [record.id]
     assert library.search("volcano") == []
@@ -75,7 +76,7 @@ def test_full_text_search_finds_by_word_prefix(library: Library) -> None:
 
 
 def test_deleting_an_article_removes_its_source_and_notes(library: Library) -> None:
-    record = library.import_source(text_source(ARTICLE)).article
+    record = import_source(library, text_source(ARTICLE)).article
     library.save_note(record.id, "note")
     library.delete_article(record.id)
     with pytest.raises(NotFound):
@@ -103,7 +104,7 @@ def test_lectern_home_decides_where_the_library_lives(lectern_home: Path) -> Non
 def test_a_write_that_fails_says_why_and_leaves_nothing_half_done(library: Library) -> None:
     from desktop.core.errors import StorageProblem
 
-    record = library.import_source(text_source(ARTICLE)).article
+    record = import_source(library, text_source(ARTICLE)).article
     library.save_note(record.id, "kept")
     # A trigger stands in for the disk failing in the middle of a write.
     library.conn.execute(

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from desktop.core.decoding import decode
 from desktop.core.errors import ImportProblem
+from desktop.core.importing.decoding import decode
 
 SAMPLE = "Café society: naïve “quotes” — and an em dash, 12 €."
 

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import LecternError
-from desktop.core.library import Library
 from desktop.core.paths import AppPaths
-from desktop.core.safety import backups, health, sessions
-from desktop.core.safety.lock import LibraryInUse, LibraryLock, acquire, lock_path
-from desktop.core.storage import SCHEMA_VERSION, connect, migrate
+from desktop.core.storage import SCHEMA_VERSION, backups, connect, health, migrate, sessions
 from desktop.core.storage.db import schema_version
+from desktop.core.storage.library import Library
+from desktop.core.storage.lock import LibraryInUse, LibraryLock, acquire, lock_path
 
 __all__ = ["LibraryInUse", "OpenReport", "open_library_safely", "secure_files"]
 

@@ -8,22 +8,21 @@ structure (``needs_worker``), are cleaned in a child process that is killed at
 files are cleaned in process: starting a process costs more than cleaning them
 (bench/ROBUSTNESS.md).
 
-Run as ``python -m desktop.core.safety.clean_worker``: reads a pickled
+Run as ``python -m desktop.core.importing.clean_worker``: reads a pickled
 (data, kind, name) on stdin, writes a pickled result on stdout.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 from desktop.core.errors import ImportProblem
-from desktop.core.models import CleanedArticle
-from desktop.core.safety.limits import (
+from desktop.core.importing.in_process import clean_in_process
+from desktop.core.importing.kinds import reader
+from desktop.core.importing.limits import (
     CLEAN_MEMORY,
     CLEAN_SECONDS,
     IN_PROCESS,
@@ -31,6 +30,7 @@ from desktop.core.safety.limits import (
     IN_PROCESS_TAGS,
     clean_seconds,
 )
+from desktop.core.models import CleanedArticle, Source
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[3]  # the folder holding ``desktop``
 
@@ -43,7 +43,7 @@ def needs_worker(data: bytes, kind: str) -> bool:
     big files, and smaller ones whose structure is extreme (see limits.py)."""
     if len(data) > IN_PROCESS.value:
         return True
-    if kind == "html":
+    if reader(kind).markup:
         return data.count(b"<") > IN_PROCESS_TAGS.value
     for deep, _match in enumerate(_DEEP_LINE.finditer(data), start=1):
         if deep > IN_PROCESS_DEEP_LINES.value:
@@ -59,11 +59,16 @@ def worker_available() -> bool:
 def clean_in_worker(data: bytes, kind: str, name: str,
                     seconds: float | None = None) -> tuple[CleanedArticle, str]:
     """Clean in a child process; raises ImportProblem naming the limit that stopped it."""
+    # Deferred for start-up speed: the window imports this module (through the import
+    # operation) while completing itself; subprocess and pickle cost it ~6 ms.
+    import pickle
+    import subprocess
+
     limit = clean_seconds() if seconds is None else seconds
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")) if p)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "desktop.core.safety.clean_worker"],
+        [sys.executable, "-m", "desktop.core.importing.clean_worker"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
     )
     try:
@@ -104,7 +109,7 @@ def _limit_memory() -> None:
 
 
 def _main() -> int:
-    from desktop.core.importing import Source, clean_in_process
+    import pickle  # see clean_in_worker
 
     data, kind, name = pickle.loads(sys.stdin.buffer.read())
     _limit_memory()

@@ -1,8 +1,9 @@
 """The library: articles, their sources and notes, in one SQLite database.
 
 One ``Library`` per thread: SQLite connections are not shared between threads
-here. Other stores (entities, annotations, exports) take a ``Library`` and use
-its connection and ``transaction()``.
+here. Other stores (entities, annotations, exports, images) take a ``Library`` and
+use its connection and ``transaction()``. The library stores what it is given:
+cleaning and identifying an article (its content hash) is importing's job.
 """
 
 from __future__ import annotations
@@ -17,9 +18,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.errors import LecternError, NotFound, StorageProblem
-from desktop.core.importing import Source, clean_source, content_hash, read_source
-from desktop.core.models import BLOCK_SEPARATOR, ArticleRecord, Block, BlockKind, CleanedArticle
-from desktop.core.storage import connect, migrate
+from desktop.core.models import (
+    BLOCK_SEPARATOR,
+    ArticleImage,
+    ArticleRecord,
+    Block,
+    BlockKind,
+    CleanedArticle,
+    Source,
+)
+from desktop.core.storage.db import connect, migrate
+from desktop.core.storage.lock import held_elsewhere
 
 
 def now_iso() -> str:
@@ -84,8 +93,6 @@ class Library:
     def open(cls, path: Path | str) -> Library:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        from desktop.core.safety.lock import held_elsewhere
-
         if held_elsewhere(path):  # another Lectern is the writer: only read
             return cls(connect(path, readonly=True), path, readonly=True)
         conn = connect(path)
@@ -120,14 +127,7 @@ class Library:
                 self.conn.execute("ROLLBACK")
             raise StorageProblem(f"could not save to the library ({exc})") from exc
 
-    # -- importing -------------------------------------------------------
-
-    def import_path(self, path: Path) -> ImportOutcome:
-        return self.import_source(read_source(path))
-
-    def import_source(self, source: Source) -> ImportOutcome:
-        article, encoding = clean_source(source)
-        return self.add_article(source, article, encoding)
+    # -- storing articles ------------------------------------------------
 
     def find_duplicate(self, url: str, digest: str) -> int | None:
         row = self.conn.execute(
@@ -136,8 +136,10 @@ class Library:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def add_article(self, source: Source, article: CleanedArticle, encoding: str) -> ImportOutcome:
-        digest = content_hash(article)
+    def add_article(self, source: Source, article: CleanedArticle, encoding: str,
+                    digest: str) -> ImportOutcome:
+        """Store a cleaned article with its source, unless the library has it already
+        (same address, or same ``digest``: the content hash importing computed)."""
         meta = article.metadata
         existing = self.find_duplicate(meta.url, digest)
         if existing is not None:
@@ -160,19 +162,17 @@ class Library:
                 " VALUES (?,?,1,?,?)",
                 (article_id, compress_source(source.data), encoding, stamp),
             )
-            from desktop.core.images.store import write_images
-
-            write_images(conn, article_id, article.images)  # placeholders; nothing fetched
+            _write_placements(conn, article_id, article.images)  # nothing fetched yet
         return ImportOutcome(self.article(article_id), duplicate=False)
 
-    def replace_content(self, article_id: int, source: Source) -> tuple[ArticleRecord, str]:
+    def replace_content(self, article_id: int, source: Source, article: CleanedArticle,
+                        encoding: str, digest: str) -> tuple[ArticleRecord, str]:
         """Store a new version of an article's source and its cleaned text.
 
         Returns the updated record and the previous cleaned text, so callers
         (re-anchoring highlights) can compare. Run inside no other transaction.
         """
         old = self.article(article_id)
-        article, encoding = clean_source(source)
         meta = article.metadata
         stamp = now_iso()
         with self.transaction() as conn:
@@ -182,7 +182,7 @@ class Library:
                 " blocks_json=?, text=? WHERE id=?",
                 (
                     meta.title or old.title, meta.author, meta.site, meta.url or old.url,
-                    meta.published, meta.language, article.word_count, content_hash(article),
+                    meta.published, meta.language, article.word_count, digest,
                     source.name, source.kind, stamp, blocks_to_json(article.blocks),
                     article.text, article_id,
                 ),
@@ -192,9 +192,7 @@ class Library:
                 " WHERE article_id=?",
                 (compress_source(source.data), encoding, stamp, article_id),
             )
-            from desktop.core.images.store import write_images
-
-            write_images(conn, article_id, article.images)  # loaded bytes are kept by address
+            _write_placements(conn, article_id, article.images)  # loaded bytes kept by address
         return self.article(article_id), old.text
 
     # -- reading ---------------------------------------------------------
@@ -263,11 +261,18 @@ class Library:
                 (article_id, markdown, now_iso()),
             )
 
-    def setting(self, key: str, default: str = "") -> str:
+    # Settings are declared, typed, in desktop.core.settings: read and write them
+    # with settings.read/write there; these are the untyped storage underneath.
+
+    def raw_setting(self, key: str) -> str | None:
         if key in self._session_settings:
             return self._session_settings[key]
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return str(row[0]) if row else default
+        return str(row[0]) if row else None
+
+    def setting(self, key: str, default: str = "") -> str:
+        raw = self.raw_setting(key)
+        return default if raw is None else raw
 
     def set_setting(self, key: str, value: str) -> None:
         if self.readonly:
@@ -279,3 +284,19 @@ class Library:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _write_placements(conn: sqlite3.Connection, article_id: int,
+                      images: list[ArticleImage]) -> None:
+    """Replace an article's image placements (inside the caller's transaction).
+
+    Loaded bytes (``image_cache``) are keyed by address, so they survive a re-clean
+    that keeps the address; ``desktop.core.storage.images`` reads and writes them.
+    """
+    conn.execute("DELETE FROM article_images WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO article_images (article_id, seq, position, src, alt, caption)"
+        " VALUES (?,?,?,?,?,?)",
+        [(article_id, seq, im.position, im.src, im.alt, im.caption)
+         for seq, im in enumerate(images)],
+    )

@@ -14,9 +14,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.core.images.model import ArticleImage
-from desktop.core.images.sources import MAX_IMAGES_PER_ARTICLE
-from desktop.core.models import Block, article_text, block_spans
+from desktop.core.cleaning.image_sources import MAX_IMAGES_PER_ARTICLE
+from desktop.core.models import ArticleImage, Block, article_text, block_spans
 
 # Text shorter than this anchors an image only when it is a whole block: "and" or
 # "Photo" would match anywhere.

@@ -1,34 +1,16 @@
 """The images of articles in the library: placements, loaded bytes, permission.
 
 Functions over a ``Library`` (its connection and ``transaction()``), like the other
-stores. Writes happen in their own transaction unless one is given: importing
-stores an article's images in the same transaction as the article.
+stores; each write is its own transaction. An article's placements are written by
+the ``Library`` itself, in the same transaction as the article.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from desktop.core.images.model import ArticleImage, CachedImage
-
-if TYPE_CHECKING:
-    from desktop.core.library import Library
-
-
-def write_images(conn: sqlite3.Connection, article_id: int, images: list[ArticleImage]) -> None:
-    """Replace an article's image placements (inside the caller's transaction).
-
-    Loaded bytes are keyed by address, so they survive a re-clean that keeps them.
-    """
-    conn.execute("DELETE FROM article_images WHERE article_id = ?", (article_id,))
-    conn.executemany(
-        "INSERT INTO article_images (article_id, seq, position, src, alt, caption)"
-        " VALUES (?,?,?,?,?,?)",
-        [(article_id, seq, im.position, im.src, im.alt, im.caption)
-         for seq, im in enumerate(images)],
-    )
+from desktop.core.models import ArticleImage, CachedImage
+from desktop.core.storage.library import Library
 
 
 def article_images(library: Library, article_id: int) -> list[ArticleImage]:
