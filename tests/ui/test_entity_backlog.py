@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desktop.core import settings
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.library import Library
 from desktop.ui.entity_worker import JOB_SIZE, EntityWorker
-from desktop.ui.features.entities import PAUSED_SETTING, controller_of
+from desktop.ui.features.entities import controller_of
 
 BODY = ("Mira Castell told the Harbour Board in Lisbon on Tuesday that the ferry to Porto "
         "would run again in March, after repairs paid for by the city council. ")
@@ -52,7 +53,7 @@ def test_the_pause_is_kept_for_the_next_session(window: Any) -> None:
     entities._progress(1, 40)  # a backlog under way shows its count and a Pause button
     assert entities.pause_button.isVisibleTo(window) and entities.pause_button.text() == "Pause"
     entities.toggle_backlog()
-    assert entities.worker.paused and window.library.setting(PAUSED_SETTING) == "1"
+    assert entities.worker.paused and settings.read(window.library, settings.ENTITY_BACKLOG_PAUSED)
     assert entities.progress_label.text() == "Entities paused: 1 of 40 done"
     assert entities.pause_button.text() == "Resume"
     entities.worker.stop()
