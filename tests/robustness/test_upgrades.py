@@ -12,6 +12,7 @@ import pytest
 from lectern_testing import REPO, run_cli
 
 from desktop.core.paths import app_paths
+from desktop.core.search import ranked_ids
 from desktop.core.storage import MIGRATION_VERSIONS, SCHEMA_VERSION, backups
 from desktop.core.storage.library import blocks_from_json
 from desktop.core.storage.opening import open_library_safely
@@ -89,10 +90,10 @@ def test_an_older_library_opens_with_every_row_intact(version: int, tmp_path: Pa
         assert library.note(1).startswith("# Notes")
         assert library.setting("ui.theme") == "dark"
         assert library.search("skaters") == [1]  # the full-text index survived
-        assert library.search("title:Café") == [2]
-        assert library.search("note:margaret") == [1]  # free-form notes are searched too
+        assert ranked_ids(library.conn, "title:Café") == [2]
+        assert ranked_ids(library.conn, "note:margaret") == [1]  # notes are searched too
         if version >= 3:  # highlights, their notes and tags
-            assert library.search("highlight:bank note:1986 tag:climate") == [1]
+            assert ranked_ids(library.conn, "highlight:bank note:1986 tag:climate") == [1]
     finally:
         library.close()
 

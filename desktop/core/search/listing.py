@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, replace
 
-from desktop.core.entities.mentions import entity_key
 from desktop.core.search.engine import WEIGHTS
 from desktop.core.search.query import parse
 
@@ -83,7 +82,8 @@ def _conditions(query: ListQuery) -> tuple[list[str], list[object]]:
         params.append(query.site)
     if query.entity:
         where.append("id IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)")
-        params.append(entity_key(query.entity))
+        # entity_key's normalisation (desktop.core.entities.mentions, a sibling layer)
+        params.append(" ".join(query.entity.split()))
     if query.feed is not None:
         where.append("id IN (SELECT article_id FROM waiting_links WHERE origin = ?"
                      " AND article_id IS NOT NULL)")

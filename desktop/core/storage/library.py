@@ -231,14 +231,20 @@ class Library:
         return Source(data=data, kind=row[1], name=row[2])
 
     def search(self, query: str) -> list[int]:
-        """Ids of articles matching ``query`` (the search language of desktop.core.search,
-        the last word prefix-matched), best first; [] for a query that means nothing."""
-        from desktop.core.search import QueryError, ranked_ids
-
-        try:
-            return ranked_ids(self.conn, query, typing=True)
-        except QueryError:
+        """Ids of articles whose words include all of ``query``'s (the last one as a
+        prefix), best first. The search language (phrases, fields, exclusions) is
+        desktop.core.search's, a layer above storage."""
+        words = [w.replace('"', "") for w in query.split() if w.replace('"', "")]
+        if not words:
             return []
+        fts_query = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        try:
+            rows = self.conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank",
+                (fts_query.strip(),)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [int(r[0]) for r in rows]
 
     def delete_article(self, article_id: int) -> None:
         with self.transaction() as conn:
