@@ -147,10 +147,16 @@ def list_rows(conn: sqlite3.Connection, ids: list[int]) -> dict[int, ListRow]:
     found: dict[int, ListRow] = {}
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters is far above
         chunk = ids[start:start + 500]
-        rows = conn.execute(
-            "SELECT id, title, site, published, saved_at, word_count, archived, favourite,"
-            f" progress FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        marks = ",".join("?" * len(chunk))
+        # The state columns come after the text in each record: read from their index
+        # (0011), so only the start of each row is read (29 s -> seconds at 100,000).
+        state = {int(r[0]): (bool(r[1]), bool(r[2]), float(r[3])) for r in conn.execute(
+            "SELECT id, archived, favourite, progress FROM articles"
+            f" INDEXED BY articles_row_state WHERE id IN ({marks})", chunk)}
+        rows = conn.execute("SELECT id, title, site, published, saved_at, word_count"
+                            f" FROM articles WHERE id IN ({marks})", chunk)
         for r in rows:
+            archived, favourite, progress = state.get(int(r[0]), (False, False, 0.0))
             found[int(r[0])] = ListRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]),
-                                       int(r[5]), bool(r[6]), bool(r[7]), float(r[8]))
+                                       int(r[5]), archived, favourite, progress)
     return found

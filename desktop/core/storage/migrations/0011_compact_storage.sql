@@ -27,3 +27,5 @@ CREATE INDEX annotations_color ON annotations(color, article_id);
 -- Which articles still need entities, without reading the analyses' long rows.
 CREATE INDEX entity_analyses_identity
     ON entity_analyses(article_id, content_hash, model, model_version);
+-- A row's state by id without reading the row (it lies after the text in the record).
+CREATE INDEX articles_row_state ON articles(id, archived, favourite, progress);
