@@ -74,7 +74,7 @@ class Triage(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             w.reader.addAction(action)
             w.library_panel.table.addAction(action)
-        w.add_action("article", "&Continue Reading", self.continue_reading, "Ctrl+Shift+R",
+        w.add_action("article", "&Continue Reading", self.continue_reading, "Ctrl+R",
                      "Open the article you last left unfinished, where you left it")
 
     # -- archive and favourite ---------------------------------------------------
