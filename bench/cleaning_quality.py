@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
 
+from _figures import Report  # noqa: E402
 from lxml import html as lxml_html  # noqa: E402
 from scoring import PageScore, Summary, score_page, summarize  # noqa: E402
 
@@ -99,14 +100,36 @@ def _row(label: str, s: Summary, odd: Summary, even: Summary, seconds: float) ->
     )
 
 
+TARGETS = {"html": ">= 0.95", "pasted": ">= 0.90"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    report = Report.from_argv(argv)
+    if argv is not None:
+        argv = [a for a in argv if a not in ("--json", "--quick")]
+    with report.human_text_to_stderr():
+        status, scored = score_modes(argv)
+    for mode, target in TARGETS.items():
+        if mode in scored:
+            whole, odd, even = scored[mode]
+            baseline = scored.get(f"{mode}: keep everything")
+            report.figure(f"cleaning F1, {mode} (spread: odd/even halves of the dev pages)",
+                          whole.f1, "F1", low=min(odd.f1, even.f1), high=max(odd.f1, even.f1),
+                          runs=whole.pages, target=target,
+                          baseline="keeping every line" if baseline else None,
+                          ratio=whole.f1 / baseline[0].f1 if baseline else None)
+    return status
+
+
+def score_modes(argv: list[str] | None) -> tuple[int, dict[str, tuple[Summary, ...]]]:
+    scored: dict[str, tuple[Summary, ...]] = {}
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--pages", action="store_true", help="also print every page's F1")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no dev set at {args.data}", file=sys.stderr)
-        return 2
+        return 2, scored
     pages = load_pages(args.data)
     print(f"{len(pages)} pages from {args.data}; scoring the full cleaned text (headline included)")
     print(
@@ -119,9 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - start
         odd, even = summarize(scores[0::2]), summarize(scores[1::2])
         print(_row(label, summarize(scores), odd, even, seconds))
+        scored[label] = (summarize(scores), odd, even)
         if args.pages and "everything" not in label:
             _print_pages(scores)
-    return 0
+    return 0, scored
 
 
 def _print_pages(scores: list[PageScore]) -> None:

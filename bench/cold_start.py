@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _figures import Report
+
 REPO = Path(__file__).resolve().parents[1]
 
 BARE = """
@@ -83,9 +85,27 @@ def one_run(code: str, env: dict[str, str]) -> dict[str, float]:
 
 
 def main() -> None:
+    report = Report.from_argv()
+    quick = Report.quick()
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=7 if quick else 15)
     args = parser.parse_args()
+    with report.human_text_to_stderr():
+        runs = measure(args.runs)
+    paired = [lec / bare for lec, bare in zip(runs["shown"], runs["bare"], strict=True)]
+    ms = {name: [1000 * s for s in values] for name, values in runs.items()}
+    report.figure("first window, bare PySide6 window with a text view (min-max)", ms["bare"],
+                  "ms")
+    report.figure("first window shown, Lectern with the last article (min-max)", ms["shown"],
+                  "ms", baseline="bare PySide6 window", ratio=statistics.median(paired),
+                  target="<= 1.5x")
+    report.figure("window complete on its library (min-max)", ms["complete"], "ms",
+                  baseline="bare PySide6 window",
+                  ratio=statistics.median(runs["complete"]) / statistics.median(runs["bare"]))
+
+
+def measure(runs_wanted: int) -> dict[str, list[float]]:
+    args = argparse.Namespace(runs=runs_wanted)
     home = Path(tempfile.mkdtemp(prefix="lectern-bench-"))
     # Point the platform's data and config folders at a temporary place rather than
     # setting LECTERN_HOME, so the run resolves paths exactly as a user's launch does.
@@ -126,6 +146,7 @@ def main() -> None:
         print(f"spaCy imported in the window process: {spacy_seen}")
     finally:
         shutil.rmtree(home, ignore_errors=True)
+    return runs
 
 
 if __name__ == "__main__":

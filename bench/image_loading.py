@@ -10,6 +10,7 @@ Lectern's loader, limited to one request at a time and then as it ships.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import threading
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the PNG maker and the test page
 
+from _figures import Report  # noqa: E402
 from image_server import article_page, make_png  # noqa: E402
 
 from desktop.core.images import loading  # noqa: E402
@@ -65,6 +67,12 @@ def load_once(base: str, images: int, concurrent: int) -> float:
 
 
 def main() -> int:
+    report = Report.from_argv()
+    with report.human_text_to_stderr():
+        return measure(report)
+
+
+def measure(report: Report) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=12)
     parser.add_argument("--delay", type=float, default=0.3)
@@ -72,9 +80,13 @@ def main() -> int:
     shipped = loading.CONCURRENT_FETCHES
     httpd = serve(args.delay)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    one = min(load_once(base, args.images, 1) for _ in range(3))
-    many = min(load_once(base, args.images, shipped) for _ in range(3))
+    ones = [load_once(base, args.images, 1) for _ in range(3)]
+    manys = [load_once(base, args.images, shipped) for _ in range(3)]
+    one, many = min(ones), min(manys)
     httpd.shutdown()
+    report.figure(f"loading {args.images} images from a slow server, {shipped} at once "
+                  "(min-max of 3)", manys, "s", baseline="one request at a time",
+                  ratio=statistics.median(manys) / statistics.median(ones))
     print(f"{args.images} images of {len(PNG):,} bytes, each answered after {args.delay:.2f} s "
           "(best of 3)")
     print(f"one request at a time:       {one:.2f} s")

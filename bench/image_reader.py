@@ -29,7 +29,7 @@ from desktop.core.models import CachedImage  # noqa: E402
 from desktop.core.operations.import_articles import import_source  # noqa: E402
 from desktop.core.paths import app_paths  # noqa: E402
 from desktop.ui.app import create_window, make_application  # noqa: E402
-from desktop.ui.features.images import feature_of  # noqa: E402
+from desktop.ui.features.images.feature import feature_of  # noqa: E402
 
 
 def best_ms(action: Callable[[], object], runs: int = 5) -> float:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from lectern_testing import SHARED
+
+if TYPE_CHECKING:
+    from desktop.core.storage.library import Library
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -46,7 +50,7 @@ def lectern_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def library(lectern_home: Path) -> Iterator[Library]:  # noqa: F821
+def library(lectern_home: Path) -> Iterator[Library]:
     from desktop.core.paths import app_paths
     from desktop.core.storage.library import Library
 

@@ -73,6 +73,8 @@ def _open_window(args_list: list[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--self-check"]:  # the spelling installers and packagers know
+        args_list[0] = "self-check"
     if _surely_opens_window(args_list):
         return _open_window(args_list)
     parser = build_parser()

@@ -48,29 +48,34 @@ def _source_for(name: str) -> Source:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.errors import LecternError
-    from desktop.core.operations.import_articles import import_source
+    from desktop.core.importing import stdin_source
+    from desktop.core.operations.import_articles import import_batch
+    from desktop.core.storage.library import ImportOutcome
 
     library = open_library()
-    failed = 0
-    for name in args.paths:
-        try:
-            outcome = import_source(library, _source_for(name))
-        except LecternError as exc:
-            failed += 1
-            warn(f"{name}: {exc}")
+    names: list[str] = args.paths
+
+    def tell(index: int, result: ImportOutcome | LecternError) -> None:
+        name = names[index]  # as the user wrote it
+        if isinstance(result, LecternError):
+            warn(f"{name}: {result}")
             if args.json:
-                emit_json({"source": name, "error": str(exc)})
-            continue
-        record = outcome.article
+                emit_json({"source": name, "error": str(result)})
+            return
+        record = result.article
         if args.json:
             emit_json({
                 "id": record.id, "title": record.title, "words": record.word_count,
-                "source": name, "duplicate": outcome.duplicate,
+                "source": name, "duplicate": result.duplicate,
             })
         else:
-            note = " (already in the library)" if outcome.duplicate else ""
+            note = " (already in the library)" if result.duplicate else ""
             print(f"{record.id}\t{record.title}\t{record.word_count} words{note}")
-    return 1 if failed else 0
+
+    items: list[Source | Path] = [stdin_source(sys.stdin) if name == "-" else Path(name)
+                                  for name in names]
+    report = import_batch(library, items, on_each=tell)
+    return 1 if report.failed else 0
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

@@ -101,15 +101,7 @@ def _open_library(
 def _tell_open_report(window: MainWindow, report: OpenReport) -> None:
     """Say what opening the library involved: a recovery, or read-only mode."""
     if report.readonly:
-        for action in window.menus["file"].actions():
-            if action.text() in ("&Import…", "&Paste as New Article"):
-                action.setEnabled(False)
-        window.setAcceptDrops(False)
-        from PySide6.QtWidgets import QLabel
-
-        label = QLabel("Read-only: another Lectern has this library open")
-        label.setObjectName("readOnlyNotice")
-        window.statusBar().addPermanentWidget(label)
+        window.show_read_only()
     if report.recovery is not None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Your library was repaired",
                           report.recovery.message, QMessageBox.StandardButton.Ok, window)

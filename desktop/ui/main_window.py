@@ -6,7 +6,9 @@ and features install themselves (``desktop.ui.features``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
@@ -34,7 +36,9 @@ if TYPE_CHECKING:
     from desktop.core.storage.library import Library
     from desktop.ui.library_panel import LibraryPanel
     from desktop.ui.notes_panel import NotesPanel
-    from desktop.ui.tasks import TaskRunner
+    from desktop.ui.tasks import Progress, TaskRunner
+
+T = TypeVar("T")
 
 _MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
           ("article", "&Article"), ("help", "&Help"))
@@ -46,6 +50,7 @@ class MainWindow(QMainWindow):
     link_opened = Signal(int, str)  # article id, fragment (e.g. "hl-...") of a lectern:// link
     imports_done = Signal(object)  # an import_articles.ImportReport, after each import batch
     theme_changed = Signal(str)  # features repaint their colours for light or dark
+    closing = Signal()  # the window is about to close: features flush and stop workers
 
     # Set by attach(); the app attaches before anything else can use the window.
     library: Library
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
             lambda size: settings.write(self.library, settings.TEXT_SIZE, size))
         self.library_changed.connect(self.library_panel.reload)
         self._build_menus()
-        self.statusBar().showMessage("Ready", 2000)
+        self.say("Ready", 2000)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("readingProgress")
         self.statusBar().addPermanentWidget(self.progress_label)
@@ -149,6 +154,47 @@ class MainWindow(QMainWindow):
         install_all(self)
         if self.current_article is not None:
             self.article_opened.emit(self.current_article.id)
+
+    # -- what features use (desktop.ui.host.FeatureHost) ----------------------
+
+    @property
+    def library_path(self) -> Path:
+        return self.library.path
+
+    def selected_article_ids(self) -> list[int]:
+        return self.library_panel.selected_ids()
+
+    def menu(self, name: str) -> QMenu:
+        return self.menus[name]
+
+    def as_parent(self) -> QWidget:
+        return self
+
+    def say(self, message: str, milliseconds: int = 5000) -> None:
+        """The status channel: one line at the bottom of the window, for a while."""
+        self.statusBar().showMessage(message, milliseconds)
+
+    def clear_status(self) -> None:
+        self.statusBar().clearMessage()
+
+    def show_error(self, title: str, error: BaseException | str,
+                   name: str = "errorMessage") -> None:
+        from desktop.ui.progress_dialog import show_error  # not needed for the first paint
+
+        show_error(self, title, error, name=name)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def run_on_library(self, work: Callable[[Library, Progress], T],
+                       on_success: Callable[[T], None],
+                       on_failure: Callable[[BaseException], None] | None = None,
+                       on_progress: Callable[[int, int, str], None] | None = None) -> Progress:
+        """Run ``work`` off the GUI thread on a library connection of its own."""
+        from desktop.ui.tasks import on_library
+
+        return self.tasks.run(on_library(self.library.path, work), on_success, on_failure,
+                              on_progress)
 
     # -- menus ---------------------------------------------------------------
 
@@ -173,10 +219,14 @@ class MainWindow(QMainWindow):
         from desktop.ui import actions
         from desktop.ui.theme import THEMES
 
-        self.add_action("file", "&Import…", lambda: actions.import_dialog(self),
-                        QKeySequence.StandardKey.Open, "Import saved pages, text or Markdown files")
-        self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
-                        "Ctrl+Shift+V", "Import the article text on the clipboard")
+        # Kept: a read-only window disables them (show_read_only).
+        self.import_actions = [
+            self.add_action("file", "&Import…", lambda: actions.import_dialog(self),
+                            QKeySequence.StandardKey.Open,
+                            "Import saved pages, text or Markdown files"),
+            self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
+                            "Ctrl+Shift+V", "Import the article text on the clipboard"),
+        ]
         self.menus["file"].addSeparator()
         # Not StandardKey.Quit: Windows has no key for it, and without a desktop
         # theme (seen offscreen) it is only the rarely present Exit key.
@@ -213,6 +263,17 @@ class MainWindow(QMainWindow):
         self.add_action("help", "&Keyboard Shortcuts", self._show_shortcuts,
                         QKeySequence.StandardKey.HelpContents)
         self.add_action("help", "&About Lectern", lambda: actions.about(self))
+
+    def show_read_only(self) -> None:
+        """Another Lectern writes this library: no importing here, and say so."""
+        from PySide6.QtWidgets import QLabel
+
+        for action in self.import_actions:
+            action.setEnabled(False)
+        self.setAcceptDrops(False)
+        label = QLabel("Read-only: another Lectern has this library open")
+        label.setObjectName("readOnlyNotice")
+        self.add_status_widget(label)
 
     def _show_shortcuts(self) -> None:
         from desktop.ui.shortcuts_dialog import show_shortcuts
@@ -292,7 +353,7 @@ class MainWindow(QMainWindow):
 
         target = parse_link(link)
         if target is None:
-            self.statusBar().showMessage(f"Not a Lectern link: {link}", 8000)
+            self.say(f"Not a Lectern link: {link}", 8000)
             return
         self.open_article(target.article_id)
         self.link_opened.emit(target.article_id, target.fragment)
@@ -354,6 +415,7 @@ class MainWindow(QMainWindow):
         if not self.attached:  # closed before its library opened: nothing to save
             super().closeEvent(event)
             return
+        self.closing.emit()
         self.notes_panel.flush()
         self.save_state()
         self.tasks.wait(10000)

@@ -49,6 +49,9 @@ class Span:
     tooltip: str = ""
 
 
+# Layer depths: what the app marks (entities, search hits) lies under what the
+# reader marked themselves (highlights), whichever feature set its layer first.
+APP_MARKS, USER_MARKS = 0, 10
 WORDS_PER_MINUTE = 230  # a typical adult's silent reading speed for prose
 
 
@@ -86,6 +89,7 @@ class ReaderView(QTextBrowser):
         self._doc_starts: list[int] = []  # ... and in the document
         self._layers: dict[str, list[Span]] = {}
         self._layer_order: list[str] = []
+        self._layer_depth: dict[str, int] = {}
         # Gives the images to show between an article's blocks (the images feature);
         # the reader never fetches one itself.
         self.image_source: Callable[[ArticleRecord], list[ReaderImage]] | None = None
@@ -316,10 +320,13 @@ class ReaderView(QTextBrowser):
 
     # -- layers --------------------------------------------------------------
 
-    def set_layer(self, name: str, spans: list[Span]) -> None:
-        """Replace one layer's decorations; layers added later paint over earlier ones."""
+    def set_layer(self, name: str, spans: list[Span], depth: int = APP_MARKS) -> None:
+        """Replace one layer's decorations. Deeper layers paint over shallower ones;
+        at one depth, layers added later paint over earlier ones."""
         if name not in self._layer_order:
             self._layer_order.append(name)
+            self._layer_depth[name] = depth
+            self._layer_order.sort(key=lambda layer: self._layer_depth[layer])  # stable
         self._layers[name] = spans
         self._apply_layers()
 

@@ -8,13 +8,16 @@ Keys that belong to one widget (no menu entry) are listed after the menus.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 # Keys handled by one widget, not by a menu command.
 WIDGET_KEYS: list[tuple[str, str, str]] = [
@@ -25,7 +28,7 @@ WIDGET_KEYS: list[tuple[str, str, str]] = [
 ]
 
 
-def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     """(menu, command, keys) for every menu command that has a key, in menu order."""
     rows: list[tuple[str, str, str]] = []
     for top in window.menuBar().actions():
@@ -64,7 +67,7 @@ def as_html(rows: list[tuple[str, str, str]]) -> str:
     return "".join(parts)
 
 
-def show_shortcuts(window: MainWindow) -> QDialog:
+def show_shortcuts(window: QMainWindow) -> QDialog:
     dialog = QDialog(window)
     dialog.setObjectName("shortcutsDialog")
     dialog.setWindowTitle("Keyboard Shortcuts")

@@ -25,12 +25,16 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from shiboken6 import isValid
 
+from desktop.core.storage.library import Library
 from desktop.ui.garbage import collect_on_gui_thread
+
+T = TypeVar("T")
 
 
 class Progress:
@@ -49,6 +53,20 @@ class Progress:
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
+
+
+def on_library(path: Path, work: Callable[[Library, Progress], T]) -> Callable[[Progress], T]:
+    """A task that opens the library at ``path`` for ``work`` and closes it after:
+    SQLite connections stay in the thread that made them."""
+
+    def task(progress: Progress) -> T:
+        library = Library.open(path)
+        try:
+            return work(library, progress)
+        finally:
+            library.close()
+
+    return task
 
 
 class _Relay(QObject):

@@ -28,7 +28,7 @@ def imported(tmp_path: Path, home: Path, name: str = "river.txt", text: str = AR
 def annotate(home: Path, article_id: int, quote: str, note: str) -> dict:  # type: ignore[type-arg]
     done = run_cli("annotate", str(article_id), "--quote", quote, "--note", note, home=home)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    return json.loads(done.stdout)
 
 
 def test_export_all_then_reexport_keeps_edits(tmp_path: Path) -> None:

@@ -87,11 +87,11 @@ def run_once(tmp_path: Path, seed: int) -> int:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         notes = dict(conn.execute("SELECT id, note FROM annotations").fetchall())
-        for kind, ann_id, version in acked:
+        for kind, ann_id, version in acked:  # type: ignore[assignment]
             assert ann_id in notes, f"acknowledged {kind} of {ann_id} lost"
             # the note is this write's or a later one's (a later write may have
             # committed just before the kill, without its acknowledgement)
-            assert int(notes[ann_id].removeprefix("v")) >= version
+            assert int(notes[ann_id].removeprefix("v")) >= version  # type: ignore[operator]
         tags = conn.execute(
             "SELECT COUNT(*) FROM annotation_tags t LEFT JOIN annotations a"
             " ON a.id = t.annotation_id WHERE a.id IS NULL").fetchone()[0]

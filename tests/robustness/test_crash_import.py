@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile_inputs import article_text
@@ -42,7 +43,7 @@ def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def _import_and_kill(home: Path, files: list[Path], delay: float) -> tuple[list[dict], int]:
+def _import_and_kill(home: Path, files: list[Path], delay: float) -> tuple[list[dict[str, Any]], int]:
     env = {**os.environ, "LECTERN_HOME": str(home)}
     process = subprocess.Popen(
         [sys.executable, "-m", "desktop", "import", "--json", *map(str, files)],
@@ -55,7 +56,7 @@ def _import_and_kill(home: Path, files: list[Path], delay: float) -> tuple[list[
     return acknowledged, process.returncode
 
 
-def _verify(home: Path, acknowledged: list[dict]) -> None:
+def _verify(home: Path, acknowledged: list[dict[str, Any]]) -> None:
     library = home / "library.sqlite3"
     conn = sqlite3.connect(library)
     try:

@@ -10,7 +10,7 @@ from image_server import article_page, image_server
 
 from desktop.core.images.fetch import ImageFetchError, fetch_image
 from desktop.ui import actions
-from desktop.ui.features.images import feature_of
+from desktop.ui.features.images.feature import feature_of
 
 
 def test_a_redirect_to_a_local_file_is_not_followed() -> None:

@@ -17,7 +17,7 @@ from test_privacy import hostile_page
 
 from desktop.core.storage.images import article_images
 from desktop.ui import actions
-from desktop.ui.features.images import feature_of
+from desktop.ui.features.images.feature import feature_of
 
 ARTICLE_IMAGES = [f"/img{i}.png" for i in range(8)]
 

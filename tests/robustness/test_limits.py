@@ -75,7 +75,7 @@ def test_extreme_structure_goes_to_the_worker_whatever_the_size(
 
 
 def test_a_crashing_worker_is_one_clear_message(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(clean_worker.sys, "executable", "/bin/false")
+    monkeypatch.setattr(clean_worker.sys, "executable", "/bin/false")  # type: ignore[attr-defined]
     with pytest.raises(ImportProblem, match=r"the cleaner stopped unexpectedly \(exit status 1\)"):
         clean_worker.clean_in_worker(b"<p>text</p>", "html", "x")
 

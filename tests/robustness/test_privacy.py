@@ -91,8 +91,8 @@ def _assert_inert(text: str) -> None:
         assert marker not in text, marker
 
 
-def test_cli_import_touches_no_network_and_keeps_nothing_active(
-        counting_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_import_touches_no_network_and_keeps_nothing_active(  # type: ignore[no-untyped-def]
+        counting_server, tmp_path: Path) -> None:
     base, requests = counting_server
     page = tmp_path / "harbour.html"
     page.write_text(hostile_page(base), encoding="utf-8")

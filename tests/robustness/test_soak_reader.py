@@ -36,8 +36,8 @@ def test_reader_survives_100000_void_qt_calls_without_refcount_drift(qtbot) -> N
     fmt.setBackground(QColor("#fff3a3"))
     cursor = QTextCursor(doc)
     selection = QTextEdit.ExtraSelection()
-    selection.cursor = QTextCursor(doc)  # type: ignore[misc]
-    selection.format = fmt  # type: ignore[misc]
+    selection.cursor = QTextCursor(doc)
+    selection.format = fmt
 
     none_before = sys.getrefcount(None)
     fmt_before = sys.getrefcount(fmt)

@@ -13,7 +13,7 @@ from desktop.core.entities.recognizer import installed_model
 from desktop.core.entities.store import enabled_categories, save_analysis
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
-from desktop.ui.features.entities import EntitiesController, controller_of
+from desktop.ui.features.entities.controller import EntitiesController, controller_of
 
 BODY = ("Mira Castell told the Harbour Board on Tuesday that Castell would stay in office "
         "for another term, whatever the council decided about the new ferry terminal. "
@@ -139,7 +139,7 @@ def test_mark_selection_as_entity(window: Any, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_corrections_dialog_lists_and_deletes(window: Any, qtbot: Any) -> None:
-    from desktop.ui.corrections_dialog import CorrectionsDialog
+    from desktop.ui.features.entities.corrections_dialog import CorrectionsDialog
 
     article_id = add_analysed(window, "Port Town Keeps Its Mayor")
     window.open_article(article_id)
@@ -157,7 +157,7 @@ def test_corrections_dialog_lists_and_deletes(window: Any, qtbot: Any) -> None:
     assert "Lisbon" in layer_texts(window)
     # Changing the category in the table is a correction too.
     box = dialog.table.cellWidget(0, 2)
-    box.setCurrentIndex(box.findText("People"))
+    box.setCurrentIndex(box.findText("People"))  # type: ignore[attr-defined]
     assert layer_texts(window)["Tuesday"].startswith("Tuesday — People")
     window.undo_stack.undo()
     assert layer_texts(window)["Tuesday"].startswith("Tuesday — Events")
@@ -265,7 +265,7 @@ def test_view_menu_switches_all_highlights_and_remembers(window: Any) -> None:
 
 
 def test_a_hand_selection_snaps_to_whole_words() -> None:
-    from desktop.ui.entity_corrections import snap_to_words
+    from desktop.ui.features.entities.corrections import snap_to_words
 
     text = "He met the Harbour Board, then left. Visit the U.S. now."
 
@@ -304,7 +304,7 @@ def test_corrections_dialog_from_the_menu_follows_undo_and_closes(window: Any,
                                                                    qtbot: Any) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from desktop.ui.corrections_dialog import CorrectionsDialog
+    from desktop.ui.features.entities.corrections_dialog import CorrectionsDialog
 
     article_id = add_analysed(window, "Port Town Keeps Its Mayor")
     window.open_article(article_id)

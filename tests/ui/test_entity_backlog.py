@@ -10,8 +10,8 @@ from desktop.core import settings
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.library import Library
-from desktop.ui.entity_worker import JOB_SIZE, EntityWorker
-from desktop.ui.features.entities import controller_of
+from desktop.ui.features.entities.controller import controller_of
+from desktop.ui.features.entities.worker import JOB_SIZE, EntityWorker
 
 BODY = ("Mira Castell told the Harbour Board in Lisbon on Tuesday that the ferry to Porto "
         "would run again in March, after repairs paid for by the city council. ")

@@ -10,7 +10,7 @@ from desktop.core.entities.recognizer import installed_model
 from desktop.core.entities.store import save_analysis
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
-from desktop.ui.features.entities import EntitiesController, controller_of
+from desktop.ui.features.entities.controller import EntitiesController, controller_of
 
 BODY = ("Tarnwick wrote to the council about the ferry, and Pell Bank paid for the new quay. "
         "Pell Bank said the work would finish in spring.")

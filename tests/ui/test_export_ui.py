@@ -14,9 +14,8 @@ from desktop.core.export.backup import backup_library
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.library import Library
-from desktop.ui import export_actions as actions
-from desktop.ui.export_dialog import ExportDialog, ExportRequest
-from desktop.ui.features import export as feature
+from desktop.ui.features.export import actions, feature
+from desktop.ui.features.export.dialog import ExportDialog, ExportRequest
 
 ARTICLE = """The Night the River Froze Over
 
@@ -65,8 +64,8 @@ def test_menus_have_export_citation_and_backup_actions(window) -> None:  # type:
     assert "Copy Highlights and Notes as &Markdown" in article
 
 
-def test_dialog_offers_scopes_and_templates_and_remembers_choices(
-        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_offers_scopes_and_templates_and_remembers_choices(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path) -> None:
     first = add(window)
     second = add(window, SECOND, "bridges.txt")
     window.open_article(first)
@@ -105,8 +104,8 @@ def test_dialog_offers_scopes_and_templates_and_remembers_choices(
     again.reject()
 
 
-def test_notes_typed_just_before_exporting_are_exported(
-        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_notes_typed_just_before_exporting_are_exported(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path) -> None:
     article_id = add(window)
     window.open_article(article_id)
     window.notes_panel.editor.setPlainText("typed a moment ago")  # not saved yet
@@ -115,8 +114,8 @@ def test_notes_typed_just_before_exporting_are_exported(
     assert "typed a moment ago" in next(tmp_path.glob("*.md")).read_text()
 
 
-def test_result_summary_names_files_that_got_appended_sections(
-        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_result_summary_names_files_that_got_appended_sections(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path) -> None:
     article_id = add(window)
     highlight(window, article_id, "froze from bank to bank", "first")
     out = tmp_path / "vault"
@@ -179,8 +178,8 @@ def test_backup_and_restore_in_the_window(qtbot, window, tmp_path: Path) -> None
     window.tasks.wait()
 
 
-def test_lectern_link_in_an_exported_note_opens_that_highlight(
-        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lectern_link_in_an_exported_note_opens_that_highlight(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path) -> None:
     article_id = add(window)
     add(window, SECOND, "bridges.txt")
     highlight(window, article_id, "froze from bank to bank")

@@ -28,8 +28,8 @@ def _import(qtbot, window, path: Path) -> None:  # type: ignore[no-untyped-def]
         actions.import_files(window, [str(path)])
 
 
-def test_the_next_launch_shows_the_last_article_before_the_library_opens(
-        qtbot, lectern_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_next_launch_shows_the_last_article_before_the_library_opens(  # type: ignore[no-untyped-def]
+        qtbot, lectern_home: Path, tmp_path: Path) -> None:
     make_application()
     paths = app_paths()
     window = create_window(paths, with_samples=False)
@@ -55,7 +55,7 @@ def test_the_next_launch_shows_the_last_article_before_the_library_opens(
     assert staged.reader.toPlainText() == expected_text
     assert "Night Ferries" in staged.windowTitle()
 
-    _complete_window(QApplication.instance(), staged, paths, [])
+    _complete_window(QApplication.instance(), staged, paths, [])  # type: ignore[arg-type]
     try:
         assert staged.attached and staged.current_article is not None
         assert staged.current_article.id == article_id
@@ -81,8 +81,8 @@ def test_a_damaged_or_missing_cache_gives_an_empty_first_paint(tmp_path: Path) -
     assert read_first_paint(tmp_path).theme == "system"
 
 
-def test_deleting_the_open_article_removes_its_text_from_the_cache(
-        qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_the_open_article_removes_its_text_from_the_cache(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, monkeypatch) -> None:
     source = tmp_path / "ferries.txt"
     source.write_text(ARTICLE, encoding="utf-8")
     _import(qtbot, window, source)

@@ -33,7 +33,7 @@ def _allocate_in_a_worker() -> None:
     def churn() -> None:
         # Objects that stay alive count towards a collection (freed ones do not):
         # this is far past every threshold, as parsing a page is.
-        kept = [[] for _ in range(200_000)]
+        kept: list[list[object]] = [[] for _ in range(200_000)]
         assert kept
 
     worker = threading.Thread(target=churn, name="worker")
@@ -51,7 +51,7 @@ def test_garbage_is_collected_on_the_gui_thread_not_in_workers(qtbot) -> None:  
     _allocate_in_a_worker()
     assert InACycle.died_in == []  # the worker's allocations collected nothing
     # Allocations that last make a collection due; the timer makes it, here.
-    kept = [[] for _ in range(2 * collector.thresholds[0])]
+    kept: list[list[object]] = [[] for _ in range(2 * collector.thresholds[0])]
     qtbot.waitUntil(lambda: InACycle.died_in == ["MainThread"], timeout=5000)
     assert kept
 
@@ -60,7 +60,7 @@ def test_a_collection_is_made_only_when_python_would_make_one(qtbot) -> None:  #
     collector = collect_on_gui_thread(make_application())
     gc.collect()
     assert collector.collect_due() is None  # nothing allocated since: nothing due
-    keep = [[] for _ in range(collector.thresholds[0] + 10)]
+    keep: list[list[object]] = [[] for _ in range(collector.thresholds[0] + 10)]
     assert collector.collect_due() == 0 and gc.get_count()[0] < collector.thresholds[0]
     assert len(keep) > 0
 

@@ -9,8 +9,8 @@ from desktop.core.annotations import AnnotationStore
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.library import Library
-from desktop.ui.features.highlights import HighlightTools
-from desktop.ui.highlights_controller import HighlightsController
+from desktop.ui.features.highlights.controller import HighlightsController
+from desktop.ui.features.highlights.feature import HighlightTools
 from desktop.ui.reader_menu import add_reader_menu_hook, reader_menu
 
 ARTICLE = """The Night the River Froze Over
@@ -164,7 +164,7 @@ def test_clicking_in_the_panel_selects_the_passage(qtbot, window) -> None:  # ty
 def test_rename_colour_meaning(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     controller = opened(window)
     dialog = controller.panel.open_rename_dialog()
-    dialog.edits["blue"].setText("open question")
+    dialog.edits["blue"].setText("open question")  # type: ignore[attr-defined]
     dialog.accept()
     assert AnnotationStore(window.library).color_meanings()["blue"] == "open question"
     window.undo_stack.undo()
@@ -199,7 +199,7 @@ def test_orphaned_highlights_are_listed_apart(qtbot, window) -> None:  # type: i
 def test_context_menu_has_standard_highlight_and_hooked_actions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     controller = opened(window)
     seen: list[int] = []
-    add_reader_menu_hook(window.reader, lambda menu, offset: (seen.append(offset),
+    add_reader_menu_hook(window.reader, lambda menu, offset: (seen.append(offset),  # type: ignore[arg-type, func-returns-value]
                                                               menu.addAction("Look Up")))
     start, _end = select(window, "brass band")
     menu = reader_menu(window.reader).build(start + 2)

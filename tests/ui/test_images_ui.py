@@ -16,7 +16,7 @@ from desktop.core.operations.import_articles import import_source
 from desktop.core.paths import app_paths
 from desktop.ui import actions
 from desktop.ui.app import create_window
-from desktop.ui.features.images import feature_of
+from desktop.ui.features.images.feature import feature_of
 
 PICTURES = ["/img/shore.png", "/img/wall.png"]
 
@@ -65,8 +65,8 @@ def shown_pictures(window) -> int:  # type: ignore[no-untyped-def]
     return count
 
 
-def test_opening_fetches_nothing_and_shows_placeholders_between_blocks(
-        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+def test_opening_fetches_nothing_and_shows_placeholders_between_blocks(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
     import_page(qtbot, window, tmp_path, server, PICTURES)
     reader = window.reader
     shown = reader.toPlainText()
@@ -86,8 +86,8 @@ def test_opening_fetches_nothing_and_shows_placeholders_between_blocks(
         assert reader.selected_range() == (start, start + len(quote))
 
 
-def test_load_fetches_each_image_once_and_they_stay_offline(
-        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+def test_load_fetches_each_image_once_and_they_stay_offline(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
     article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
     other = import_source(window.library, text_source(
         "Another article\n\nA short note about tides, long enough for the cleaner to keep it "
@@ -119,8 +119,8 @@ def test_load_fetches_each_image_once_and_they_stay_offline(
         again.library.close()
 
 
-def test_failures_leave_a_placeholder_saying_why(
-        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+def test_failures_leave_a_placeholder_saying_why(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
     article_id = import_page(qtbot, window, tmp_path, server,
                              ["/img/fine.png", "/missing.png", "/page.png", "/huge.png"])
     text_before = window.reader.text
@@ -139,8 +139,8 @@ def test_failures_leave_a_placeholder_saying_why(
     assert server.count("/missing.png") == 2 and server.count("/img/fine.png") == 1
 
 
-def test_remove_loaded_images_brings_the_placeholders_back(
-        qtbot, window, tmp_path: Path, server: ImageServer) -> None:  # type: ignore[no-untyped-def]
+def test_remove_loaded_images_brings_the_placeholders_back(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path: Path, server: ImageServer) -> None:
     article_id = import_page(qtbot, window, tmp_path, server, PICTURES)
     load_and_wait(qtbot, window, article_id)
     menu_action(window, "Remove Loaded Images").trigger()

@@ -113,7 +113,9 @@ def test_views_filters_and_saved_searches_with_counts(qtbot, library: Library) -
     panel = LibraryPanel(library)
     qtbot.addWidget(panel)
     assert panel.model.rowCount() == 30  # the inbox
-    labels = lambda: [panel.views.item(r).text() for r in range(panel.views.count())]  # noqa: E731
+    def labels() -> list[str]:
+        return [panel.views.item(r).text() for r in range(panel.views.count())]
+
     qtbot.waitUntil(lambda: "(" in labels()[-1], timeout=5000)
     assert labels() == ["Inbox  (30)", "Favourites  (1)", "Archive  (10)", "All articles  (40)",
                         "⌕ Harbours  (4)"]

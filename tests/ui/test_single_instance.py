@@ -60,7 +60,7 @@ def test_nobody_listening_means_open_a_window(tmp_path: Path) -> None:
 def test_running_window_opens_a_link_from_a_second_launch(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     record = import_source(window.library, text_source(ARTICLE)).article
     window.library_changed.emit()
-    _serve_later_launches(QApplication.instance(), window)
+    _serve_later_launches(QApplication.instance(), window)  # type: ignore[arg-type]
     with qtbot.waitSignal(window.link_opened, timeout=20000) as opened:
         launch = second_launch(window.library.path, f"lectern://article/{record.id}")
     launch.communicate(timeout=20)
@@ -71,9 +71,9 @@ def test_running_window_opens_a_link_from_a_second_launch(qtbot, window) -> None
 def test_macos_open_event_for_a_link_opens_the_article(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     record = import_source(window.library, text_source(ARTICLE)).article
     app = QApplication.instance()
-    _serve_later_launches(app, window)
+    _serve_later_launches(app, window)  # type: ignore[arg-type]
     event = QFileOpenEvent(QUrl(f"lectern://article/{record.id}"))
     assert event.type() == QEvent.Type.FileOpen
     with qtbot.waitSignal(window.link_opened, timeout=5000):
-        QApplication.sendEvent(app, event)
+        QApplication.sendEvent(app, event)  # type: ignore[arg-type]
     assert window.current_article.id == record.id

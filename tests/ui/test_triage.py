@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -29,7 +30,7 @@ def triage_of(window) -> Triage:  # type: ignore[no-untyped-def]
 
 
 def test_e_archives_the_open_article_opens_the_next_and_undo_brings_it_back(
-        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
     _import(qtbot, window, tmp_path, ["First harbour", "Second harbour", "Third harbour"])
     panel = window.library_panel
     panel.table.setCurrentIndex(panel.model.index(0, 0))
@@ -61,7 +62,7 @@ def test_s_stars_the_selected_articles(qtbot, window, tmp_path: Path) -> None:  
 
 
 def test_progress_is_kept_and_continue_reading_returns_there(
-        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
     _import(qtbot, window, tmp_path, ["First harbour", "Second harbour"])
     triage = triage_of(window)
     first, second = window.library_panel.model.ids

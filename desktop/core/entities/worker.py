@@ -2,7 +2,7 @@
 
 The window never loads spaCy: a thread running it would hold the GIL and make
 scrolling stutter, and importing it would delay the first window. The window
-starts this process (desktop/ui/features/entities.py, through QProcess) and
+starts this process (desktop/ui/features/entities/controller.py, through QProcess) and
 talks to it in JSON lines:
 
     stdin:  {"job": 1, "library": "/path/library.sqlite3", "analyse": [3, 4]}

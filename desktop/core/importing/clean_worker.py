@@ -52,8 +52,11 @@ def needs_worker(data: bytes, kind: str) -> bool:
 
 
 def worker_available() -> bool:
-    """A frozen app has no Python to start a worker with: clean in process there."""
-    return not getattr(sys, "frozen", False) and bool(sys.executable)
+    """Whether a worker can be started. In the bundle ``sys.executable`` is Lectern
+    itself, which runs ``-m desktop.…`` as Python would
+    (packaging/pyinstaller/lectern_entry.py); an embedding without one cleans in
+    process."""
+    return bool(sys.executable)
 
 
 def clean_in_worker(data: bytes, kind: str, name: str,

@@ -23,6 +23,8 @@ def clean_in_process(source: Source) -> tuple[CleanedArticle, str]:
 
     try:
         article = clean(decoded.text)
+    except ImportProblem:
+        raise  # a reader's own message for the user
     except CleaningError as exc:
         raise ImportProblem(str(exc)) from None
     except RecursionError:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.errors import ImportProblem
-from desktop.core.importing.readers import html, markdown, text
+from desktop.core.importing.readers import html, markdown, mhtml, text
 from desktop.core.importing.readers.base import SNIFF_BYTES, Reader
 
 # Suffixes are checked first; then each reader's sniff in this order; then text.
-READERS: tuple[Reader, ...] = (html.READER, markdown.READER, text.READER)
+READERS: tuple[Reader, ...] = (html.READER, mhtml.READER, markdown.READER, text.READER)
 FALLBACK = text.READER
 
 

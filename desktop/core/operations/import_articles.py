@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,8 +39,14 @@ class ImportReport:
         return len(self.imported) - self.added
 
 
+# Told of each item as soon as it is done (its index in the batch, and what became of
+# it), so the CLI can print one line per file in the order given.
+EachItem = Callable[[int, ImportOutcome | LecternError], None]
+
+
 def import_batch(library: Library, items: list[Source | Path],
-                 progress: ProgressSink = NO_PROGRESS) -> ImportReport:
+                 progress: ProgressSink = NO_PROGRESS,
+                 on_each: EachItem | None = None) -> ImportReport:
     """Import each item in turn; one that fails is reported and the rest go on."""
     report = ImportReport()
     for done, item in enumerate(items):
@@ -52,9 +59,15 @@ def import_batch(library: Library, items: list[Source | Path],
                                     else read_source(item))
         except LecternError as exc:
             report.failed.append((name, str(exc)))
+            result: ImportOutcome | LecternError = exc
         except Exception as exc:  # a bug must not lose the rest of the batch
-            report.failed.append((name, f"unexpected error: {type(exc).__name__}: {exc}"))
+            message = f"unexpected error: {type(exc).__name__}: {exc}"
+            report.failed.append((name, message))
+            result = LecternError(message)
         else:
             report.imported.append((name, outcome.article.id, outcome.duplicate))
+            result = outcome
+        if on_each is not None:
+            on_each(done, result)
     progress.report(len(items), len(items), "")
     return report

@@ -85,7 +85,7 @@ def test_remove_then_undo_by_restoring_what_was_there(library: Library) -> None:
     set_correction(library, "Tovar", "relabel", "PERSON")
     previous = set_correction(library, "Tovar", "remove")
     assert previous is not None and previous.label == "PERSON"
-    assert correction_for(library, "Tovar").action == "remove"  # type: ignore[union-attr]
+    assert correction_for(library, "Tovar").action == "remove"
     put_correction(library, previous)  # undo
     restored = correction_for(library, "Tovar")
     assert restored is not None and (restored.action, restored.label) == ("relabel", "PERSON")

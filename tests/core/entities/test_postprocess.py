@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.core.entities.headlines import title_case_lines
 from desktop.core.entities.mentions import Mention
-from desktop.core.entities.postprocess import (
+from desktop.core.entities.postprocess import (  # type: ignore[attr-defined]
     add_later_person_mentions,
     headline_organisations,
     honorific_people,

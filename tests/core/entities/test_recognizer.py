@@ -53,7 +53,7 @@ def test_numpy_products_find_exactly_the_entities_of_the_default_model(
 
     sample = SEED.read_text(encoding="utf-8") if SEED.exists() else " ".join(TEXTS) * 40
     default = spacy.load(recognizer.package, exclude=NON_NER)
-    assert any(getattr(n.ops, "use_blis", False) for n in default.get_pipe("ner").model.walk())
+    assert any(getattr(n.ops, "use_blis", False) for n in default.get_pipe("ner").model.walk())  # type: ignore[attr-defined]
     assert not any(getattr(n.ops, "use_blis", False)
                    for n in recognizer.load().get_pipe("ner").model.walk())
     ours = [(m.start, m.end, m.label) for m in next(recognizer.analyse([sample]))]

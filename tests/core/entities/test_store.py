@@ -32,7 +32,7 @@ def analysed(library: Library, body: str = BODY, title: str = "Port Town Keeps I
              ) -> tuple[int, str]:
     record = import_source(library, text_source(f"{title}\n\n{body}")).article
     text = record.text
-    raw = []
+    raw: list[Mention] = []
     for phrase, label in (("Mira Castell", "PERSON"), ("Harbour Board", "ORG"),
                           ("Tuesday", "DATE"), ("Castell", "ORG"), ("Lisbon", "GPE"),
                           ("40", "CARDINAL")):

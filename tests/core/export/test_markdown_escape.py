@@ -78,7 +78,7 @@ def test_any_text_reads_back_from_a_heading_line(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | hard_text)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | hard_text)  # type: ignore[arg-type]
 def test_any_string_is_valid_yaml_and_reads_back(value: str) -> None:
     assert yaml.safe_load("key: " + yaml_string(value)) == {"key": value}
 

@@ -138,7 +138,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary_files(
     def broken_replace(src: Any, dst: Any) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)  # type: ignore[attr-defined]
     with pytest.raises(OSError):
         exporter(library, store).export([article_id], out)
     assert path.read_bytes() == before

@@ -23,6 +23,6 @@ def clean(text: str) -> CleanedArticle:
 
 READER = Reader(
     kind="html", label="Saved web pages",
-    suffixes=(".html", ".htm", ".xhtml", ".shtml", ".mhtml"),
+    suffixes=(".html", ".htm", ".xhtml", ".shtml"),
     sniff=looks_like_html, clean=clean, markup=True,
 )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations import COLORS
-from desktop.ui.highlight_colors import swatch
+from desktop.ui.features.highlights.colors import swatch
 
 
 class HighlightToolbar(QFrame):
@@ -28,7 +28,7 @@ class HighlightToolbar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         # Raised off the page in both themes: a border and a soft shadow.
-        self.setStyleSheet("QFrame#highlightToolbar { background: palette(window);"
+        self.setStyleSheet("QFrame#highlightToolbar { background: palette(host);"
                            " border: 1px solid palette(mid); border-radius: 6px; }")
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(12)

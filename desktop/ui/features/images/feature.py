@@ -36,7 +36,7 @@ from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
     from desktop.core.images.loading import LoadReport
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 STATUS_MS = 8000
 
@@ -45,47 +45,47 @@ STATUS_MS = 8000
 MAX_SHOWN_WIDTH = 1400
 
 
-def install(window: MainWindow) -> None:
-    ImagesFeature(window)  # the window owns it (its QObject parent)
+def install(host: FeatureHost) -> None:
+    ImagesFeature(host)  # the window owns it (its QObject parent)
 
 
-def feature_of(window: MainWindow) -> ImagesFeature | None:
+def feature_of(window: QObject) -> ImagesFeature | None:
     found = window.findChild(ImagesFeature, "imagesFeature")
     return found if isinstance(found, ImagesFeature) else None
 
 
 class ImagesFeature(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.as_parent())
         self.setObjectName("imagesFeature")
-        self.window = window
+        self.host = host
         self.loading: dict[int, Progress] = {}  # articles whose images are being fetched
         # The open article's pictures, decoded once: the image, or why it cannot be shown.
         self._decoded: dict[str, QImage | str] = {}
         self._decoded_for: int | None = None
-        reader = window.reader
+        reader = host.reader
         reader.image_source = self.reader_images
         reader.image_link_clicked.connect(lambda _link: self.load_current())
-        window.menus["article"].addSeparator()
-        window.add_action("article", "Load &Images for This Article", self.load_current,
+        host.menu("article").addSeparator()
+        host.add_action("article", "Load &Images for This Article", self.load_current,
                           "Ctrl+Shift+I", "Fetch this article's images from the web and keep "
                           "them with it (opening an article never does)")
-        window.add_action("article", "Remove Loaded Images", self.remove_current, None,
+        host.add_action("article", "Remove Loaded Images", self.remove_current, None,
                           "Forget this article's loaded images; placeholders show again")
         add_reader_menu_hook(reader, self._menu_hook)
-        if window.current_article is not None:
+        if host.current_article is not None:
             reader.rerender()  # the article shown before features were installed
 
     # -- what the reader shows -------------------------------------------------
 
     def reader_images(self, record: ArticleRecord) -> list[ReaderImage]:
-        images = article_images(self.window.library, record.id)
+        images = article_images(self.host.library, record.id)
         if not images:
             return []
         if self._decoded_for != record.id:
             self._decoded, self._decoded_for = {}, record.id
-        allowed = images_allowed(self.window.library, record.id)
-        problems = load_problems(self.window.library, record.id) if allowed else {}
+        allowed = images_allowed(self.host.library, record.id)
+        problems = load_problems(self.host.library, record.id) if allowed else {}
         pictures = self._pictures(record.id) if allowed else {}
         loading = record.id in self.loading
         return [self._item(record.id, n, image, pictures.get(image.src),
@@ -95,8 +95,8 @@ class ImagesFeature(QObject):
     def _pictures(self, article_id: int) -> dict[str, QImage | str]:
         """Loaded pictures by address; bytes are read and decoded once per article
         (a re-render for a new text size or theme reuses them)."""
-        if cached_sources(self.window.library, article_id) - set(self._decoded):
-            for cached in cached_images(self.window.library, article_id).values():
+        if cached_sources(self.host.library, article_id) - set(self._decoded):
+            for cached in cached_images(self.host.library, article_id).values():
                 if cached.src not in self._decoded:
                     self._decoded[cached.src] = decode_picture(cached.data, MAX_SHOWN_WIDTH)
         return self._decoded
@@ -118,20 +118,20 @@ class ImagesFeature(QObject):
 
     def _menu_hook(self, menu: QMenu, _offset: int) -> None:
         """Right-click in an article with images: load them, or remove them."""
-        record = self.window.current_article
-        if record is None or not article_images(self.window.library, record.id):
+        record = self.host.current_article
+        if record is None or not article_images(self.host.library, record.id):
             return
         menu.addSeparator()
         menu.addAction("Stop Loading Images" if record.id in self.loading
                        else "Load Images for This Article", self.load_current)
-        if cached_sources(self.window.library, record.id):
+        if cached_sources(self.host.library, record.id):
             menu.addAction("Remove Loaded Images", self.remove_current)
 
     # -- actions -----------------------------------------------------------------
 
     def load_current(self) -> None:
-        window = self.window
-        record = window.current_article
+        host = self.host
+        record = host.current_article
         if record is None:
             self._say("Open an article to load its images")
             return
@@ -139,23 +139,19 @@ class ImagesFeature(QObject):
             self.loading[record.id].cancel()
             self._say("Stopping after the images being loaded…")
             return
-        if not article_images(window.library, record.id):
+        if not article_images(host.library, record.id):
             self._say("This article has no images")
             return
-        article_id, path = record.id, window.library.path
+        article_id = record.id
 
-        def work(progress: Progress) -> LoadReport:  # off the GUI thread
+        def work(library: Library, progress: Progress) -> LoadReport:  # off the GUI thread
             # Imported here: the network modules cost nothing until the user asks.
             from desktop.core.images.loading import load_article_images
 
-            library = Library.open(path)
-            try:
-                return load_article_images(library, article_id, progress=progress.report,
-                                           cancelled=lambda: progress.cancelled)
-            finally:
-                library.close()
+            return load_article_images(library, article_id, progress=progress.report,
+                                       cancelled=lambda: progress.cancelled)
 
-        self.loading[article_id] = window.tasks.run(
+        self.loading[article_id] = host.run_on_library(
             work, self._loaded, lambda exc: self._failed(article_id, exc), self._progress)
         self._show_again(article_id)
         self._say("Loading images… (the same command again stops)")
@@ -167,12 +163,12 @@ class ImagesFeature(QObject):
     def _loaded(self, report: LoadReport) -> None:
         self.loading.pop(report.article_id, None)
         self._show_again(report.article_id)
-        current = self.window.current_article
+        current = self.host.current_article
         if current is not None and current.id == report.article_id:
             self._say(report.summary())
             return
         try:  # the user moved on: say which article the result is about
-            title = self.window.library.article(report.article_id).title
+            title = self.host.library.article(report.article_id).title
         except LecternError:
             return  # deleted meanwhile
         self._say(f"“{title}”: {report.summary()}")
@@ -182,20 +178,20 @@ class ImagesFeature(QObject):
         self._show_again(article_id)
         reason = str(exc) if isinstance(exc, LecternError) else f"{type(exc).__name__}: {exc}"
         try:
-            self.window.library.article(article_id)
+            self.host.library.article(article_id)
         except LecternError:  # NotFound: the failure is only that it is gone
             reason = "the article was deleted while its images were loading"
         self._say(f"Could not load images: {reason}")
 
     def remove_current(self) -> None:
-        record = self.window.current_article
+        record = self.host.current_article
         if record is None:
             self._say("Open an article to remove its loaded images")
             return
         if record.id in self.loading:
             self._say("Wait until this article's images have loaded")
             return
-        library = self.window.library
+        library = self.host.library
         state = loaded_state(library, record.id)
         if not state.images and not state.problems and state.allowed_at is None:
             self._say("No images were loaded for this article")
@@ -209,7 +205,7 @@ class ImagesFeature(QObject):
         removed = len(state.images)
         self._say(f"Removed {removed} loaded image{'s' if removed != 1 else ''}; placeholders "
                   "show instead (Undo brings them back)")
-        self.window.undo_stack.push(_RemoveLoadedImages(self, record.id, state))
+        self.host.undo_stack.push(_RemoveLoadedImages(self, record.id, state))
 
     def refresh(self, article_id: int) -> None:
         """Show the article's images again from the library (after a change to them)."""
@@ -218,12 +214,12 @@ class ImagesFeature(QObject):
         self._show_again(article_id)
 
     def _show_again(self, article_id: int) -> None:
-        current = self.window.current_article
+        current = self.host.current_article
         if current is not None and current.id == article_id:
-            self.window.reader.rerender()
+            self.host.reader.rerender()
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_MS)
+        self.host.say(message, STATUS_MS)
 
 
 class _RemoveLoadedImages(QUndoCommand):
@@ -246,7 +242,7 @@ class _RemoveLoadedImages(QUndoCommand):
 
     def _run(self, step: Callable[[Library], object], verb: str) -> None:
         try:
-            step(self.feature.window.library)
+            step(self.feature.host.library)
         except LecternError as exc:
-            self.feature.window.statusBar().showMessage(f"{verb} failed: {exc}", STATUS_MS)
+            self.feature.host.say(f"{verb} failed: {exc}", STATUS_MS)
         self.feature.refresh(self.article_id)

@@ -1,7 +1,7 @@
 """The Entities tab: a legend with a switch per category, the article's entities
 grouped by category with mention counts, mention stepping, and "articles
 mentioning this". It shows what it is given and says what the reader asked for
-through signals; the controller (desktop/ui/features/entities.py) does the rest.
+through signals; the controller (desktop/ui/features/entities/controller.py) does the rest.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""The open article's highlights in the window: painted in the reader, listed in the
+"""The open article's highlights in the host: painted in the reader, listed in the
 notes panel, and changed (each change committed, then one step on the undo stack).
 
 The floating toolbar, the keys and the context menu that drive it live in
-``desktop.ui.features.highlights``.
+``desktop.ui.features.highlights.feature``.
 """
 
 from __future__ import annotations
@@ -11,33 +11,31 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore, normalize_tags
 from desktop.core.errors import LecternError
-from desktop.ui.highlight_colors import wash
-from desktop.ui.highlight_dialogs import NoteDialog
-from desktop.ui.highlight_undo import (
+from desktop.core.importing import read_source
+from desktop.core.operations.update_article import UpdateOutcome, update_article
+from desktop.ui.features.highlights.colors import wash
+from desktop.ui.features.highlights.dialogs import NoteDialog
+from desktop.ui.features.highlights.new_version import ask_for_new_version
+from desktop.ui.features.highlights.panel import HighlightsPanel
+from desktop.ui.features.highlights.undo import (
     CreateHighlight,
     DeleteHighlight,
     EditHighlight,
     RenameColor,
     ReplaceHighlight,
 )
-from desktop.ui.highlights_panel import HighlightsPanel
-from desktop.ui.reader_view import Span
+from desktop.ui.reader_view import USER_MARKS, Span
 from desktop.ui.theme import is_dark
 
 if TYPE_CHECKING:
-    from desktop.core.operations.update_article import UpdateOutcome
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 LAYER = "highlights"
-# Layers a reader's highlights paint over. The reader stacks layers in the order
-# they are first set, so these are registered (with their current spans, which
-# changes nothing) before ours.
-UNDER = ("entities", "entity-focus")
 
 
 def _clip(text: str, limit: int) -> str:
@@ -51,40 +49,33 @@ class HighlightsController(QObject):
     changed = Signal()  # after the highlights or the colour meanings were read again
     article_updated = Signal(object)  # an operations.update_article.UpdateOutcome, or the exception
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.as_parent())
         self.setObjectName("highlightsController")
-        self.window = window
-        self.reader = window.reader
-        self.store = AnnotationStore(window.library)
+        self.host = host
+        self.reader = host.reader
+        self.store = AnnotationStore(host.library)
         self.current_color = COLORS[0]
         self.annotations: list[Annotation] = []
         self.meanings: dict[str, str] = {}
         self.article_id: int | None = None
         self.updating: int | None = None  # an article whose text is being replaced
         self.panel = HighlightsPanel()
-        window.notes_panel.add_section(self.panel)
-        for name in UNDER:
-            self.reader.set_layer(name, self.reader.layer(name))
-        window.installEventFilter(self)  # to save a half-typed note when the window closes
+        host.notes_panel.add_section(self.panel)
         self._connect()
         self.refresh()
 
     def _connect(self) -> None:
-        w = self.window
+        w = self.host
         w.article_opened.connect(self._article_opened)
         w.link_opened.connect(self.open_fragment)
         w.theme_changed.connect(lambda _name: self.paint())
+        w.closing.connect(self.panel.flush)  # a half-typed note is saved
         self.panel.activated.connect(self.show_highlight)
         self.panel.edit_requested.connect(self._panel_edit)
         self.panel.delete_requested.connect(self.delete)
         self.panel.rename_requested.connect(self.rename_color)
         self.panel.attach_requested.connect(self.attach_to_selection)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.panel.flush()
-        return super().eventFilter(watched, event)
 
     # -- showing -------------------------------------------------------------
 
@@ -95,7 +86,7 @@ class HighlightsController(QObject):
 
     def refresh(self) -> None:
         """Read the open article's highlights again, repaint them, refill the panel."""
-        article = self.window.current_article
+        article = self.host.current_article
         self.article_id = article.id if article is not None else None
         self.annotations = self.store.for_article(self.article_id) if self.article_id else []
         meanings = self.store.color_meanings()
@@ -123,12 +114,12 @@ class HighlightsController(QObject):
                 + (f"  {' '.join('#' + t for t in a.tags)}" if a.tags else "")
                 for a in over)
             spans.append(Span(left, right, fmt, tip))
-        self.reader.set_layer(LAYER, spans)
+        self.reader.set_layer(LAYER, spans, depth=USER_MARKS)
 
     def _show_change(self, subject: Annotation | None) -> None:
         """After an undo or redo: show the article and the highlight it changed."""
         if subject is not None and subject.article_id != self.article_id:
-            self.window.open_article(subject.article_id)  # refreshes through article_opened
+            self.host.open_article(subject.article_id)  # refreshes through article_opened
         else:
             self.refresh()
         found = next((a for a in self.annotations if subject and a.id == subject.id), None)
@@ -146,7 +137,7 @@ class HighlightsController(QObject):
             self.reader.select_range(found.start, found.end)
             self.reader.scroll_to(found.start)
         else:
-            self.window.statusBar().showMessage(
+            self.host.say(
                 "This highlight is orphaned: its passage was not found in the current text.",
                 6000)
 
@@ -156,7 +147,7 @@ class HighlightsController(QObject):
             return
         found = self.store.find_by_block_id(article_id, fragment)
         if found is None:
-            self.window.statusBar().showMessage("That highlight no longer exists.", 6000)
+            self.host.say("That highlight no longer exists.", 6000)
             return
         self.show_highlight(found.id)
 
@@ -189,7 +180,7 @@ class HighlightsController(QObject):
     # -- changes (each undoable) ---------------------------------------------
 
     def say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
+        self.host.say(message, 5000)
 
     def create(self, start: int, end: int, color: str | None = None, note: str = "",
                tags: list[str] | None = None) -> Annotation | None:
@@ -201,7 +192,7 @@ class HighlightsController(QObject):
         except LecternError as exc:
             self.say(f"Not highlighted: {exc}")
             return None
-        self.window.undo_stack.push(
+        self.host.undo_stack.push(
             CreateHighlight(created, self.store, self._show_change, self.say))
         self.refresh()
         self.say("Highlight saved")
@@ -229,7 +220,7 @@ class HighlightsController(QObject):
             self.say(f"Not saved: {exc}")
             return None
         if (before.color, before.note, before.tags) != (after.color, after.note, after.tags):
-            self.window.undo_stack.push(
+            self.host.undo_stack.push(
                 EditHighlight(label, before, after, self.store, self._show_change, self.say))
             self.say("Highlight saved")
         self.refresh()
@@ -242,7 +233,7 @@ class HighlightsController(QObject):
         except LecternError as exc:
             self.say(f"Not deleted: {exc}")
             return
-        self.window.undo_stack.push(
+        self.host.undo_stack.push(
             DeleteHighlight(gone, self.store, self._show_change, self.say))
         self.refresh()
         self.say("Highlight deleted (Ctrl+Z brings it back)")
@@ -254,7 +245,7 @@ class HighlightsController(QObject):
         except LecternError as exc:
             self.say(f"Not renamed: {exc}")
             return
-        self.window.undo_stack.push(
+        self.host.undo_stack.push(
             RenameColor(color, before, meaning, self.store, self._show_change, self.say))
         self.refresh()
 
@@ -272,7 +263,7 @@ class HighlightsController(QObject):
         except LecternError as exc:
             self.say(f"Not attached: {exc}")
             return None
-        self.window.undo_stack.push(ReplaceHighlight(
+        self.host.undo_stack.push(ReplaceHighlight(
             "Attach Highlight", before, after, self.store, self._show_change, self.say))
         self.refresh()
         self.show_highlight(after.id)
@@ -287,33 +278,40 @@ class HighlightsController(QObject):
             return True
         return False
 
+    def replace_with_new_version(self) -> None:
+        """The menu action: choose the newer file, confirm, update."""
+        article = self.host.current_article
+        if article is None:
+            self.say("Open the article to replace first")
+            return
+        path = ask_for_new_version(self.host, article)
+        if path is not None:
+            self.update_article(article.id, path)
+
     def update_article(self, article_id: int, path: Path) -> None:
         """Replace an article with a new version of its page and re-anchor its highlights
         (off the GUI thread); ``article_updated`` says how it went."""
-        from desktop.ui.article_update import update_from_file
-
         self.panel.flush()
         self.updating = article_id
         self.say(f"Updating from {path.name}…")
-        library_path = self.window.library.path
-        self.window.tasks.run(
-            lambda progress: update_from_file(library_path, article_id, path, progress),
+        self.host.run_on_library(
+            lambda library, _progress: update_article(library, article_id, read_source(path)),
             self._updated, self._update_failed)
 
     def _updated(self, outcome: UpdateOutcome) -> None:
         self.updating = None
-        self.window.library_changed.emit()
-        if self.window.current_article is not None and \
-                self.window.current_article.id == outcome.article_id:
-            self.window.open_article(outcome.article_id)  # the new text, highlights re-read
-        self.window.statusBar().showMessage(outcome.summary(), 10000)
+        self.host.library_changed.emit()
+        if self.host.current_article is not None and \
+                self.host.current_article.id == outcome.article_id:
+            self.host.open_article(outcome.article_id)  # the new text, highlights re-read
+        self.host.say(outcome.summary(), 10000)
         self.article_updated.emit(outcome)
 
     def _update_failed(self, exc: BaseException) -> None:
         self.updating = None
         message = str(exc) if isinstance(exc, LecternError) else \
             f"unexpected error: {type(exc).__name__}: {exc}"
-        self.window.statusBar().showMessage(f"Not updated: {message}", 10000)
+        self.host.say(f"Not updated: {message}", 10000)
         self.article_updated.emit(exc)
 
     def use_color(self, color: str) -> None:
@@ -335,7 +333,7 @@ class HighlightsController(QObject):
 
     def open_note_dialog(self, annotation_id: str) -> NoteDialog:
         current = self.store.get(annotation_id)
-        dialog = NoteDialog(current.quote, current.note, current.tags, self.window,
+        dialog = NoteDialog(current.quote, current.note, current.tags, self.host.as_parent(),
                             known_tags=self.store.all_tags())
         dialog.accepted.connect(lambda: self.edit(
             annotation_id, note=dialog.note.toPlainText(), tags=dialog.tag_list(),

@@ -8,6 +8,7 @@ the reader's right-click menu (``desktop.ui.reader_menu``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -15,14 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.annotations import COLORS, Annotation
-from desktop.ui.article_update import ask_and_update
-from desktop.ui.highlight_dialogs import NoteDialog
-from desktop.ui.highlight_toolbar import HighlightToolbar
-from desktop.ui.highlights_controller import HighlightsController
+from desktop.ui.features.highlights.controller import HighlightsController
+from desktop.ui.features.highlights.dialogs import NoteDialog
+from desktop.ui.features.highlights.toolbar import HighlightToolbar
 from desktop.ui.reader_menu import add_reader_menu_hook
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 TOOLBAR_DELAY_MS = 200  # after the selection settles, not on every step of a drag
 
@@ -32,7 +32,7 @@ class HighlightTools(QObject):
         super().__init__(controller)
         self.setObjectName("highlightTools")
         self.controller = controller
-        self.window = controller.window
+        self.host = controller.host
         self.reader = controller.reader
         self.toolbar = HighlightToolbar(self.reader.viewport())
         self._target: str | None = None  # the clicked highlight the toolbar acts on
@@ -55,9 +55,9 @@ class HighlightTools(QObject):
         self._changed()
 
     def _add_actions(self) -> None:
-        w, c = self.window, self.controller
-        w.menus["article"].addSeparator()
-        specs: list[tuple[str, object, str, str]] = [
+        w, c = self.host, self.controller
+        w.menu("article").addSeparator()
+        specs: list[tuple[str, Callable[[], object], str, str]] = [
             ("&Highlight Selection", lambda: c.highlight_selection(), "H",
              "Highlight the selected text in the current colour"),
             ("Add &Note to Highlight…", self.note_at_cursor, "N",
@@ -70,15 +70,15 @@ class HighlightTools(QObject):
         self.actions: list[QAction] = []
         for text, slot, key, tip in specs:
             self.actions.append(w.add_action("article", text, slot, key, tip))
-        self.colour_menu = w.menus["article"].addMenu("Highlight &Colour")
+        self.colour_menu = w.menu("article").addMenu("Highlight &Colour")
         for number, color in enumerate(COLORS, start=1):
-            action = QAction(color.capitalize(), w)
+            action = QAction(color.capitalize(), w.as_parent())
             action.setShortcut(QKeySequence(str(number)))
             action.triggered.connect(lambda _=False, col=color: c.use_color(col))
             self.colour_menu.addAction(action)
             self.actions.append(action)
         w.add_action("article", "Rename Highlight Colours…", c.panel.open_rename_dialog)
-        w.add_action("article", "Replace with New &Version…", lambda: ask_and_update(c),
+        w.add_action("article", "Replace with New &Version…", c.replace_with_new_version,
                      tip="Import a newer copy of this page; highlights follow the text")
         # Single keys act only while the reader has focus: typing an "h" in the notes
         # or the search field stays typing.
@@ -167,6 +167,6 @@ class HighlightTools(QObject):
             menu.addAction("Delete Highlight", lambda: c.delete(target.id))
 
 
-def install(window: MainWindow) -> None:
-    """Children of the window: find them with window.findChild(HighlightsController)."""
-    HighlightTools(HighlightsController(window))
+def install(host: FeatureHost) -> None:
+    """Children of the host: find them with host.findChild(HighlightsController)."""
+    HighlightTools(HighlightsController(host))

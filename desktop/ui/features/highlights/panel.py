@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations import COLORS, Annotation, normalize_tags
-from desktop.ui.highlight_colors import swatch
-from desktop.ui.highlight_dialogs import ColourMeaningsDialog, TagCompleter
+from desktop.ui.features.highlights.colors import swatch
+from desktop.ui.features.highlights.dialogs import ColourMeaningsDialog, TagCompleter
 
 QUOTE_CHARS = 280
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -1,7 +1,7 @@
 """Named entities in the reader: highlights, the Entities tab, corrections.
 
 Stored results show at once when an article opens; anything missing or stale
-goes to the entity worker process (desktop/ui/entity_worker.py) and appears
+goes to the entity worker process (desktop/ui/features/entities/worker.py) and appears
 when ready. Nothing here imports spaCy.
 """
 
@@ -10,13 +10,14 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from desktop.core import settings
 from desktop.core.entities.analysis import StoredReply, store_replies
 from desktop.core.entities.categories import BY_KEY, CATEGORIES, category_for, describe
 from desktop.core.entities.corrections import apply_corrections, list_corrections
+from desktop.core.entities.knowledge import knowledge
 from desktop.core.entities.mentions import Mention, entity_key
 from desktop.core.entities.store import (
     Freshness,
@@ -31,15 +32,16 @@ from desktop.core.entities.store import (
 )
 from desktop.core.storage import connect
 from desktop.core.storage.library import Library
-from desktop.ui.entity_corrections import CorrectionActions
-from desktop.ui.entity_panel import KEY_ROLE, EntityPanel, entity_format
-from desktop.ui.entity_worker import EntityWorker
+from desktop.ui.features.entities.corrections import CorrectionActions
+from desktop.ui.features.entities.panel import KEY_ROLE, EntityPanel, entity_format
+from desktop.ui.features.entities.worker import EntityWorker
 from desktop.ui.reader_view import Span
 from desktop.ui.tasks import Progress
 from desktop.ui.theme import is_dark
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.core.operations.import_articles import ImportReport
+    from desktop.ui.host import FeatureHost
 
 LAYER = "entities"
 FOCUS_LAYER = "entity-focus"
@@ -48,24 +50,24 @@ OPEN_DELAY_MS = 250  # paging quickly through articles analyses only where the r
 
 
 class EntitiesController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.reader = window.reader
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.as_parent())
+        self.host = host
+        self.reader = host.reader
         self.mentions: list[Mention] = []  # the open article's, corrected, all categories
         self.selected: str | None = None
         self.step_index = -1
         self.last_message = ""  # what the last correction changed, shown once in the panel
-        self.highlights_shown = settings.read(window.library, settings.ENTITY_HIGHLIGHTS)
+        self.highlights_shown = settings.read(host.library, settings.ENTITY_HIGHLIGHTS)
         self.panel = EntityPanel()
-        self.panel.set_enabled(enabled_categories(window.library))
+        self.panel.set_enabled(enabled_categories(host.library))
         self.panel.set_legend_style(is_dark())
-        window.side_tabs.addTab(self.panel, "Entities")
-        self.worker = EntityWorker(window.library.path, self)
+        host.side_tabs.addTab(self.panel, "Entities")
+        self.worker = EntityWorker(host.library.path, self)
         self.progress_label = QLabel("")
         self.progress_label.setObjectName("entityProgress")
         self.progress_label.hide()
-        window.statusBar().addPermanentWidget(self.progress_label)
+        host.add_status_widget(self.progress_label)
         # A large backlog (an import of thousands) can be paused; the article being read
         # is still analysed, and the backlog resumes where it was, after a restart too.
         self.pause_button = QToolButton()
@@ -73,15 +75,17 @@ class EntitiesController(QObject):
         self.pause_button.setAutoRaise(True)
         self.pause_button.clicked.connect(self.toggle_backlog)
         self.pause_button.hide()
-        window.statusBar().addPermanentWidget(self.pause_button)
-        self.worker.set_paused(settings.read(window.library, settings.ENTITY_BACKLOG_PAUSED))
+        host.add_status_widget(self.pause_button)
+        self.worker.set_paused(settings.read(host.library, settings.ENTITY_BACKLOG_PAUSED))
         self._progress_seen = (0, 0)
-        self.corrections = CorrectionActions(self)
+        self.corrections = CorrectionActions(self, self)
         self._connect()
-        window.installEventFilter(self)
         self._background = QTimer(self, singleShot=True, interval=BACKGROUND_DELAY_MS)
         self._background.timeout.connect(self.analyse_stale)
         self._background.start()
+        # What the data packages know (~0.5 s to read) is read now, off the GUI thread,
+        # so that no open or store of an article waits for it later.
+        host.tasks.run(lambda _progress: knowledge())
         self._pending_open: int | None = None
         self._to_store: list[dict[str, Any]] = []
         self._storing = False
@@ -89,12 +93,12 @@ class EntitiesController(QObject):
         self._open_timer.timeout.connect(self._request_open)
 
     def _connect(self) -> None:
-        w, p = self.window, self.panel
+        w, p = self.host, self.panel
         w.article_opened.connect(self.show_article)
         w.library_changed.connect(self._library_changed)
         w.imports_done.connect(self._imported)
-        if hasattr(w, "theme_changed"):
-            w.theme_changed.connect(lambda _name: self._restyle())
+        w.theme_changed.connect(lambda _name: self._restyle())
+        w.closing.connect(self.worker.stop)
         p.categories_changed.connect(self._categories_changed)
         p.entity_chosen.connect(self.choose)
         p.step_requested.connect(self.step)
@@ -111,7 +115,7 @@ class EntitiesController(QObject):
                      "Show or hide the named-entity highlights in the article")
         toggle.setCheckable(True)
         toggle.setChecked(self.highlights_shown)
-        w.menus["article"].addSeparator()
+        w.menu("article").addSeparator()
         add("article", "Mark Selection as &Entity…", fix.mark_selection, "Ctrl+Shift+E",
             "Mark the selected text as an entity, everywhere in the library")
         add("article", "&Remove Entity", fix.remove_at_cursor, "Ctrl+Shift+R",
@@ -124,25 +128,20 @@ class EntitiesController(QObject):
     def _library_open(self) -> bool:
         """False once the window's library is closed (the window is going away)."""
         try:
-            self.window.library.conn.execute("SELECT 1")
+            self.host.library.conn.execute("SELECT 1")
         except sqlite3.ProgrammingError:
             self.worker.stop()
             return False
         return True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.worker.stop()
-        return False
-
     # -- showing -----------------------------------------------------------------
 
     def show_article(self, article_id: int) -> None:
-        record = self.window.current_article
+        record = self.host.current_article
         if record is None or record.id != article_id or not self._library_open():
             return
         self.selected, self.step_index = None, -1
-        library = self.window.library
+        library = self.host.library
         found = article_entities(library, article_id, record.text)
         self.mentions = found or []
         self.render()
@@ -159,23 +158,23 @@ class EntitiesController(QObject):
         self.worker.request(article_ids, first=first)
 
     def _failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
-        record = self.window.current_article
+        self.host.say(message, 10000)
+        record = self.host.current_article
         if record is not None and not self.mentions:
             self.panel.set_status(message)
 
     def _request_open(self) -> None:
-        record = self.window.current_article
+        record = self.host.current_article
         if record is not None and record.id == self._pending_open and self._library_open():
             self._analyse([record.id], first=True)
         self._pending_open = None
 
     def refresh(self) -> None:
         """Re-read the open article's entities (after a correction) and keep the selection."""
-        record = self.window.current_article
+        record = self.host.current_article
         if record is None:
             return
-        self.mentions = article_entities(self.window.library, record.id, record.text) or []
+        self.mentions = article_entities(self.host.library, record.id, record.text) or []
         if not any(m.key == self.selected for m in self.mentions):
             self.selected = None  # corrected away
         self.render()
@@ -183,11 +182,11 @@ class EntitiesController(QObject):
 
     def say(self, message: str) -> None:
         """A result the reader should see: the status bar, and the panel until it next changes."""
-        self.window.statusBar().showMessage(message, 10000)
+        self.host.say(message, 10000)
         self.last_message = message
 
     def render(self) -> None:
-        record = self.window.current_article
+        record = self.host.current_article
         dark = is_dark()
         enabled = self.panel.enabled()
         shown = visible(self.mentions, enabled)
@@ -204,7 +203,7 @@ class EntitiesController(QObject):
         self.panel.set_entities(summaries, self.selected)
         if record is None:
             self.panel.set_status("Open an article to see who and what it mentions.")
-        elif self.mentions or freshness(self.window.library, record.id, record.text) not in (
+        elif self.mentions or freshness(self.host.library, record.id, record.text) not in (
                 Freshness.MISSING, Freshness.STALE_TEXT):
             hidden = len(self.mentions) - len(shown)
             note = f" ({hidden} in hidden categories)" if hidden else ""
@@ -221,7 +220,7 @@ class EntitiesController(QObject):
     def show_highlights(self, shown: bool) -> None:
         """The View menu's switch for all entity highlights (the list stays)."""
         self.highlights_shown = shown
-        settings.write(self.window.library, settings.ENTITY_HIGHLIGHTS, shown)
+        settings.write(self.host.library, settings.ENTITY_HIGHLIGHTS, shown)
         self.render()
 
     def _restyle(self) -> None:
@@ -230,7 +229,7 @@ class EntitiesController(QObject):
         self._show_selection(select_text=False)
 
     def _categories_changed(self, keys: frozenset[str]) -> None:
-        set_enabled_categories(self.window.library, keys)
+        set_enabled_categories(self.host.library, keys)
         self.render()
 
     # -- choosing and stepping ---------------------------------------------------
@@ -256,7 +255,7 @@ class EntitiesController(QObject):
 
     def _show_selection(self, select_text: bool) -> None:
         mentions = self.selected_mentions()
-        record = self.window.current_article
+        record = self.host.current_article
         if not mentions or record is None:
             self.reader.clear_layer(FOCUS_LAYER)
             self.panel.set_position(0, 0)
@@ -271,13 +270,13 @@ class EntitiesController(QObject):
             self.reader.select_range(current.start, current.end)
             self.reader.scroll_to(current.start)
         self.panel.set_position(self.step_index + 1, len(mentions))
-        found = articles_mentioning(self.window.library, mentions[0].text)
+        found = articles_mentioning(self.host.library, mentions[0].text)
         self.panel.set_articles(mentions[0].key, found, record.id)
 
     # -- analysis ----------------------------------------------------------------
 
     def _analysed(self, reply: dict[str, Any]) -> None:
-        """A worker reply: stored off the GUI thread (window.tasks), then shown."""
+        """A worker reply: stored off the GUI thread (host.tasks), then shown."""
         self._to_store.append(reply)
         self._store_next()
 
@@ -286,16 +285,9 @@ class EntitiesController(QObject):
             return
         batch, self._to_store = self._to_store, []
         self._storing = True
-        path = self.window.library.path
-
-        def store(_progress: Progress) -> list[StoredReply]:
-            library = Library.open(path)  # this process holds the lock: it may write
-            try:
-                return store_replies(library, batch)
-            finally:
-                library.close()
-
-        self.window.tasks.run(store, on_success=self._stored, on_failure=self._store_failed)
+        # This process holds the library's lock: the worker's connection may write.
+        self.host.run_on_library(lambda library, _progress: store_replies(library, batch),
+                                 on_success=self._stored, on_failure=self._store_failed)
 
     def _stored(self, results: list[StoredReply]) -> None:
         self._storing = False
@@ -304,14 +296,14 @@ class EntitiesController(QObject):
         changed = [r.article_id for r in results if r.mentions is None]
         if changed:  # edited while being analysed: once more
             self._analyse(changed)
-        record = self.window.current_article
+        record = self.host.current_article
         for result in results:
             if record is None or result.article_id != record.id or result.mentions is None:
                 continue
             if result.text != record.text:
                 continue
             selected, index = self.selected, self.step_index
-            corrections = list_corrections(self.window.library)
+            corrections = list_corrections(self.host.library)
             self.mentions = apply_corrections(record.text, result.mentions, corrections)
             self.render()
             self.selected, self.step_index = selected, index
@@ -342,28 +334,27 @@ class EntitiesController(QObject):
     def toggle_backlog(self) -> None:
         paused = not self.worker.paused
         self.worker.set_paused(paused)
-        settings.write(self.window.library, settings.ENTITY_BACKLOG_PAUSED, paused)
+        settings.write(self.host.library, settings.ENTITY_BACKLOG_PAUSED, paused)
         self._progress(*self._progress_seen)
 
     def _library_changed(self) -> None:
-        if self.window.current_article is None:  # the open article was deleted
+        if self.host.current_article is None:  # the open article was deleted
             self.mentions, self.selected = [], None
             self.reader.clear_layer(FOCUS_LAYER)
             self.render()
             self._show_selection(select_text=False)
         self._background.start()
 
-    def _imported(self, report: object) -> None:
-        imported = getattr(report, "imported", [])
-        ids = [article_id for _name, article_id, duplicate in imported if not duplicate]
+    def _imported(self, report: ImportReport) -> None:
+        ids = [article_id for _name, article_id, duplicate in report.imported if not duplicate]
         if ids:
             self._analyse(ids)
 
     def analyse_stale(self) -> None:
         """Articles never analysed, or analysed by another model or on other text."""
-        if not self._library_open() or self.window.library.readonly:
+        if not self._library_open() or self.host.library.readonly:
             return  # read-only: results could not be kept; only the open article is done
-        path = self.window.library.path
+        path = self.host.library.path
 
         def find(_progress: Progress) -> list[int]:
             # Off the GUI thread, on its own connection: at 100,000 articles this reads
@@ -375,22 +366,22 @@ class EntitiesController(QObject):
                 library.close()
 
         def failed(exc: BaseException) -> None:  # a damaged table must not break the window
-            self.window.statusBar().showMessage(f"Entities unavailable: {exc}", 10000)
+            self.host.say(f"Entities unavailable: {exc}", 10000)
 
         def found(stale: list[int]) -> None:
             if stale and self._library_open():
                 self._analyse(stale)
 
-        self.window.tasks.run(find, found, failed)
+        self.host.tasks.run(find, found, failed)
 
 
-def install(window: MainWindow) -> None:
-    controller = EntitiesController(window)
+def install(host: FeatureHost) -> None:
+    controller = EntitiesController(host)
     # The window owns the controller (its QObject parent); tests reach it by name.
     controller.setObjectName("entitiesController")
 
 
-def controller_of(window: MainWindow) -> EntitiesController | None:
+def controller_of(window: QObject) -> EntitiesController | None:
     found = window.findChild(EntitiesController, "entitiesController")
     return found if isinstance(found, EntitiesController) else None
 

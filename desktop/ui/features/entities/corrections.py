@@ -4,7 +4,7 @@ a selection, and the Corrections dialog. Each goes on the window's undo stack.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
@@ -14,22 +14,40 @@ from desktop.core.entities import corrections as gazetteer
 from desktop.core.entities.categories import BY_KEY, CATEGORIES
 from desktop.core.entities.mentions import Mention, entity_key
 from desktop.core.errors import LecternError
+from desktop.ui.features.entities.corrections_dialog import CorrectionsDialog
 
 if TYPE_CHECKING:
-    from desktop.ui.features.entities import EntitiesController
+    from desktop.ui.host import FeatureHost
+    from desktop.ui.reader_view import ReaderView
+
+
+class EntityView(Protocol):
+    """What corrections need of the entities controller that owns them."""
+
+    @property
+    def host(self) -> FeatureHost: ...
+    @property
+    def reader(self) -> ReaderView: ...
+    @property
+    def mentions(self) -> list[Mention]: ...
+    @property
+    def selected(self) -> str | None: ...
+    def refresh(self) -> None: ...
+    def selected_mentions(self) -> list[Mention]: ...
+    def say(self, message: str) -> None: ...
 
 
 class CorrectionCommand(QUndoCommand):
     """Set (or, with action None, delete) the correction for one entity text."""
 
-    def __init__(self, controller: EntitiesController, text: str, action: str | None,
+    def __init__(self, controller: EntityView, text: str, action: str | None,
                  label: str = "", title: str = "") -> None:
         super().__init__(title or "Entity correction")
         self.controller, self.entity, self.action, self.label = controller, text, action, label
         self.previous: gazetteer.Correction | None = None
 
     def redo(self) -> None:
-        library = self.controller.window.library
+        library = self.controller.host.library
         try:
             if self.action is None:
                 self.previous = gazetteer.delete_correction(library, self.entity)
@@ -41,13 +59,13 @@ class CorrectionCommand(QUndoCommand):
                 # The reader sees what one step did across the library.
                 self.controller.say(f"{self.text()}: {effect.describe()}")
         except LecternError as exc:  # e.g. a read-only library: say so, keep nothing
-            self.controller.window.statusBar().showMessage(f"Not corrected: {exc}", 8000)
+            self.controller.host.say(f"Not corrected: {exc}", 8000)
             self.setObsolete(True)  # the undo stack drops it
             return
         self.controller.refresh()
 
     def undo(self) -> None:
-        library = self.controller.window.library
+        library = self.controller.host.library
         if self.previous is not None:
             gazetteer.put_correction(library, self.previous)
         else:
@@ -74,18 +92,18 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 class CorrectionActions(QObject):
     """What the Article menu, the Entities tab and the dialog call to correct entities."""
 
-    def __init__(self, controller: EntitiesController) -> None:
-        super().__init__(controller)
+    def __init__(self, controller: EntityView, parent: QObject) -> None:
+        super().__init__(parent)
         self.controller = controller
-        self.window = controller.window
+        self.host = controller.host
         self.reader = controller.reader
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
+        self.host.say(message, 5000)
 
     def push(self, text: str, action: str | None, label: str, title: str) -> None:
         command = CorrectionCommand(self.controller, text, action, label, title)
-        self.window.undo_stack.push(command)
+        self.host.undo_stack.push(command)
 
     def remove(self, text: str) -> None:
         self.push(text, "remove", "", f"Remove entity “{entity_key(text)}”")
@@ -93,19 +111,19 @@ class CorrectionActions(QObject):
     def relabel(self, text: str, category_key: str) -> None:
         category = BY_KEY[category_key]
         key = entity_key(text)
-        current = gazetteer.correction_for(self.window.library, key)
+        current = gazetteer.correction_for(self.host.library, key)
         # A text the reader marked everywhere stays marked everywhere, in its new category.
         action = "add" if current is not None and current.action == "add" else "relabel"
         self.push(key, action, category.primary_label, f"“{key}” is {category.name}")
 
     def _ask_category(self, title: str, text: str) -> str | None:
         names = [c.name for c in CATEGORIES]
-        name, ok = QInputDialog.getItem(self.window, title, f"Category of “{text}”:", names,
-                                        0, False)
+        name, ok = QInputDialog.getItem(self.host.as_parent(), title, f"Category of “{text}”:",
+                                        names, 0, False)
         return next((c.key for c in CATEGORIES if c.name == name), None) if ok else None
 
     def mark_selection(self) -> None:
-        record, chosen = self.window.current_article, self.reader.selected_range()
+        record, chosen = self.host.current_article, self.reader.selected_range()
         if record is None or chosen is None:
             self._say("Select the text of an entity first")
             return
@@ -149,8 +167,6 @@ class CorrectionActions(QObject):
             self.relabel(mention.text, key)
 
     def open_corrections(self) -> None:
-        from desktop.ui.corrections_dialog import CorrectionsDialog
-
-        dialog = CorrectionsDialog(self.window.library, self.push, self.window)
-        self.window.undo_stack.indexChanged.connect(dialog.reload)
+        dialog = CorrectionsDialog(self.host.library, self.push, self.host.as_parent())
+        self.host.undo_stack.indexChanged.connect(dialog.reload)
         dialog.open()

@@ -69,7 +69,7 @@ class EntityWorker(QObject):
         self._send_next()
 
     def stop(self) -> None:
-        """End the process now (window closing); queued work is dropped."""
+        """End the process now (host closing); queued work is dropped."""
         self._queue.clear()
         self._running.clear()
         process, self._process = self._process, None

@@ -1,4 +1,4 @@
-"""Export, citations and backups in the window.
+"""Export, citations and backups in the host.
 
 File > Export… (Ctrl+E) writes Markdown notes through a template (off the GUI
 thread, with progress) and says which files got appended sections; Article
@@ -19,36 +19,36 @@ from desktop.core import settings
 from desktop.core.export.templates import load_template
 from desktop.core.export.writer import Exporter, ExportReport
 from desktop.core.storage.library import Library
-from desktop.ui import export_actions as actions
-from desktop.ui.export_dialog import ExportDialog, ExportRequest
+from desktop.ui.features.export import actions
+from desktop.ui.features.export.dialog import ExportDialog, ExportRequest
 from desktop.ui.progress_dialog import TaskProgressDialog
 from desktop.ui.tasks import Progress
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.host import FeatureHost
 
 
-def install(window: MainWindow) -> None:
-    file_menu = window.menus["file"]
+def install(host: FeatureHost) -> None:
+    file_menu = host.menu("file")
     added = [
-        window.add_action("file", "&Export…", lambda: open_export_dialog(window), "Ctrl+E",
+        host.add_action("file", "&Export…", lambda: open_export_dialog(host), "Ctrl+E",
                           "Export highlights and notes as Markdown files"),
-        window.add_action("file", "&Back Up Library…", lambda: actions.back_up(window), None,
+        host.add_action("file", "&Back Up Library…", lambda: actions.back_up(host), None,
                           "Save the whole library and your templates to one archive"),
-        window.add_action("file", "&Restore Library…", lambda: actions.restore(window), None,
+        host.add_action("file", "&Restore Library…", lambda: actions.restore(host), None,
                           "Bring a backup into this (empty) library"),
     ]
     _move_before_quit(file_menu, added)
-    window.menus["article"].addSeparator()
-    window.add_action("article", "Copy Citation as &BibTeX", lambda: actions.copy_citation(window,
+    host.menu("article").addSeparator()
+    host.add_action("article", "Copy Citation as &BibTeX", lambda: actions.copy_citation(host,
                       "bibtex"), "Ctrl+Shift+C", "Copy a BibTeX @online entry for this article")
-    window.add_action("article", "Copy Citation as CSL-&JSON", lambda: actions.copy_citation(window,
+    host.add_action("article", "Copy Citation as CSL-&JSON", lambda: actions.copy_citation(host,
                       "csl-json"), None, "Copy CSL-JSON (Zotero, pandoc) for this article")
-    window.add_action("article", "Copy Highlights and Notes as &Markdown",
-                      lambda: actions.copy_markdown(window), None,
+    host.add_action("article", "Copy Highlights and Notes as &Markdown",
+                      lambda: actions.copy_markdown(host), None,
                       "Copy this article's export (last used template) to paste into notes")
-    window.add_action("article", "Export Highlights as &Web Annotation JSON…",
-                      lambda: actions.export_web_annotations(window), None,
+    host.add_action("article", "Export Highlights as &Web Annotation JSON…",
+                      lambda: actions.export_web_annotations(host), None,
                       "Save this article's highlights as W3C Web Annotations (JSON-LD)")
 
 
@@ -67,20 +67,20 @@ def _move_before_quit(menu: QMenu, actions: list[QAction]) -> None:
 
 # -- export -----------------------------------------------------------------
 
-def open_export_dialog(window: MainWindow) -> ExportDialog:
-    current = window.current_article
+def open_export_dialog(host: FeatureHost) -> ExportDialog:
+    current = host.current_article
     dialog = ExportDialog(
         current=(current.id, current.title) if current else None,
-        selected=window.library_panel.selected_ids(), all_ids=window.library.article_ids(),
-        folder=settings.read(window.library, settings.EXPORT_FOLDER),
-        template=settings.read(window.library, settings.EXPORT_TEMPLATE),
-        templates_folder=window.paths.templates, parent=window)
+        selected=host.selected_article_ids(), all_ids=host.library.article_ids(),
+        folder=settings.read(host.library, settings.EXPORT_FOLDER),
+        template=settings.read(host.library, settings.EXPORT_TEMPLATE),
+        templates_folder=host.paths.templates, parent=host.as_parent())
 
     def accepted() -> None:
         request = dialog.request()
-        settings.write(window.library, settings.EXPORT_FOLDER, str(request.folder))
-        settings.write(window.library, settings.EXPORT_TEMPLATE, request.template)
-        run_export(window, request)
+        settings.write(host.library, settings.EXPORT_FOLDER, str(request.folder))
+        settings.write(host.library, settings.EXPORT_TEMPLATE, request.template)
+        run_export(host, request)
 
     dialog.accepted.connect(accepted)
     dialog.finished.connect(dialog.deleteLater)  # a new one each time: choices are re-read
@@ -88,46 +88,43 @@ def open_export_dialog(window: MainWindow) -> ExportDialog:
     return dialog
 
 
-def _export_in_worker(library_path: Path, templates: Path, request: ExportRequest,
+def _export_in_worker(library: Library, templates: Path, request: ExportRequest,
                       progress: Progress) -> ExportReport:
-    library = Library.open(library_path)
-    try:
-        template = load_template(request.template, templates)
-        return Exporter(library, template).export(
-            request.article_ids, request.folder, progress=progress.report,
-            cancelled=lambda: progress.cancelled)
-    finally:
-        library.close()
+    template = load_template(request.template, templates)
+    return Exporter(library, template).export(
+        request.article_ids, request.folder, progress=progress.report,
+        cancelled=lambda: progress.cancelled)
 
 
-def run_export(window: MainWindow, request: ExportRequest) -> Progress:
-    window.notes_panel.flush()  # notes typed a moment ago are part of the export
-    dialog = TaskProgressDialog(window, "Exporting notes", "Exporting", len(request.article_ids))
+def run_export(host: FeatureHost, request: ExportRequest) -> Progress:
+    host.notes_panel.flush()  # notes typed a moment ago are part of the export
+    dialog = TaskProgressDialog(host.as_parent(), "Exporting notes", "Exporting",
+                                len(request.article_ids))
 
     def finished(report: ExportReport) -> None:
         dialog.finish()
-        show_export_result(window, report)
+        show_export_result(host, report)
 
     def failed(exc: BaseException) -> None:
         dialog.finish()
-        actions.show_error(window, "Export failed",
+        actions.show_error(host, "Export failed",
                            f"The export stopped; files already written are complete: {exc}")
 
-    library_path, templates = window.library.path, window.paths.templates  # no widget in the worker
-    progress = window.tasks.run(
-        lambda p: _export_in_worker(library_path, templates, request, p),
+    templates = host.paths.templates  # read here: the worker touches no widget
+    progress = host.run_on_library(
+        lambda library, p: _export_in_worker(library, templates, request, p),
         on_success=finished, on_failure=failed, on_progress=dialog.progressed)
     dialog.canceled.connect(progress.cancel)
     return progress
 
 
-def show_export_result(window: MainWindow, report: ExportReport) -> QMessageBox:
+def show_export_result(host: FeatureHost, report: ExportReport) -> QMessageBox:
     done = len(report.files) - report.count("failed") - report.count("skipped")
     headline = (f"Exported {done} of {len(report.files)} article"
                 f"{'' if len(report.files) == 1 else 's'} to {report.folder}.")
     if report.cancelled:
         headline += " Cancelled before the end."
-    window.statusBar().showMessage(f"Export: {report.summary()}", 10000)
+    host.say(f"Export: {report.summary()}", 10000)
     lines = [f"In total: {report.summary()}."]
     appended = [f for f in report.files if f.status == "appended"]
     if appended:
@@ -142,7 +139,8 @@ def show_export_result(window: MainWindow, report: ExportReport) -> QMessageBox:
     lines.extend(report.warnings)
     icon = QMessageBox.Icon.Warning if report.count("failed") or report.warnings else (
         QMessageBox.Icon.Information)
-    box = QMessageBox(icon, "Export finished", headline, QMessageBox.StandardButton.Ok, window)
+    box = QMessageBox(icon, "Export finished", headline, QMessageBox.StandardButton.Ok,
+                      host.as_parent())
     box.setObjectName("exportResult")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setEscapeButton(QMessageBox.StandardButton.Ok)

@@ -1,0 +1,84 @@
+"""What a feature may use of the window: a small typed interface, not the window.
+
+Features (``desktop.ui.features``) are written against ``FeatureHost``; the main
+window implements it. So a feature never probes the window (no ``hasattr``), never
+finds a menu by its text, never reaches past what is listed here, and the window
+can change its insides without breaking one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
+
+    from desktop.core.models import ArticleRecord
+    from desktop.core.paths import AppPaths
+    from desktop.core.storage.library import Library
+    from desktop.ui.notes_panel import NotesPanel
+    from desktop.ui.reader_view import ReaderView
+    from desktop.ui.tasks import Progress, TaskRunner
+
+T = TypeVar("T")
+
+
+class FeatureHost(Protocol):
+    """The window as features see it."""
+
+    # -- the open library, and the folders Lectern uses
+    @property
+    def library(self) -> Library: ...
+    @property
+    def paths(self) -> AppPaths: ...
+
+    # -- the article on screen, and the articles chosen in the library list
+    @property
+    def current_article(self) -> ArticleRecord | None: ...
+    def open_article(self, article_id: int) -> None: ...
+    def close_article(self) -> None: ...
+    def selected_article_ids(self) -> list[int]: ...
+
+    # -- what happens (Qt signals)
+    article_opened: SignalInstance  # (article id) after the reader shows it
+    library_changed: SignalInstance  # articles added, removed or replaced
+    link_opened: SignalInstance  # (article id, fragment) of a lectern:// link
+    imports_done: SignalInstance  # (ImportReport) after each import batch
+    theme_changed: SignalInstance  # (theme name) features repaint their colours
+    closing: SignalInstance  # the window is about to close: flush, stop workers
+
+    # -- places to plug in
+    @property
+    def reader(self) -> ReaderView: ...
+    @property
+    def side_tabs(self) -> QTabWidget: ...
+    @property
+    def notes_panel(self) -> NotesPanel: ...
+    @property
+    def undo_stack(self) -> QUndoStack: ...
+    @property
+    def tasks(self) -> TaskRunner: ...
+    def menu(self, name: str) -> QMenu: ...
+    def add_action(self, menu: str, text: str, slot: Callable[..., Any],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                   tip: str = "") -> QAction: ...
+    def add_status_widget(self, widget: QWidget) -> None: ...
+    def as_parent(self) -> QWidget: ...
+
+    # -- the status and error channel
+    def say(self, message: str, milliseconds: int = 5000) -> None: ...
+    def clear_status(self) -> None: ...
+    def show_error(self, title: str, error: BaseException | str,
+                   name: str = "errorMessage") -> None: ...
+
+    # -- work on the library off the GUI thread (a connection of the worker's own)
+    def run_on_library(self, work: Callable[[Library, Progress], T],
+                       on_success: Callable[[T], None],
+                       on_failure: Callable[[BaseException], None] | None = None,
+                       on_progress: Callable[[int, int, str], None] | None = None) -> Progress: ...
+    @property
+    def library_path(self) -> Path: ...

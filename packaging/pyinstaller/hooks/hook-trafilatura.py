@@ -1,0 +1,4 @@
+# trafilatura reads settings.cfg and its data/ folder beside its modules.
+from PyInstaller.utils.hooks import collect_data_files
+
+datas = collect_data_files("trafilatura")
