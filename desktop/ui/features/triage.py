@@ -9,7 +9,7 @@ Reading opens the article last left unfinished, where it was left.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
@@ -18,9 +18,9 @@ from desktop.core.errors import LecternError
 from desktop.core.storage.library import now_iso
 from desktop.core.storage.reading_state import ReadingStates
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
-
+# The window (desktop.ui.main_window.MainWindow): its library list, reader, menus and
+# undo stack. Not imported: features depend on the window only through what they are given.
+MainWindow = Any
 SAVE_PROGRESS_AFTER_MS = 1500
 FINISHED = 0.98  # read to here: nothing left to continue
 
