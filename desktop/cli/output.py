@@ -31,6 +31,8 @@ def open_library(*, write: bool = True) -> Any:
     has the window lend it the library, or waits its turn (desktop.cli.turns).
     Whatever happened on the way is said on stderr.
     """
+    import atexit
+
     from desktop.core.paths import app_paths
     from desktop.core.storage.lock import LibraryInUse
     from desktop.core.storage.opening import open_library_safely
@@ -42,6 +44,9 @@ def open_library(*, write: bool = True) -> Any:
         from desktop.cli.turns import take_turn
 
         library, report = take_turn(paths, exc, warn)
+    # Closed when the command ends, however it ends: a library left open counts as an
+    # unclean shutdown, and the next open would read every page to check it.
+    atexit.register(library.close)
     for message in report.messages():
         warn(message)
     return library

@@ -107,6 +107,11 @@ FEEDS_REFRESH_MINUTES = count("feeds.refresh_minutes", 60, "Minutes between refr
 CONNECTOR_TOKEN = text("connector.token", "", "The token the browser's bookmarklet and "
                        "extension send to save pages to this library (made on first use; "
                        "`lectern connector --new-token` replaces it).")
+ENTITY_BACKLOG_PAUSED = flag("entities.backlog_paused", False, "Finding entities in the "
+                             "rest of the library is paused (the open article still gets "
+                             "them).")
+SAVED_SEARCHES = text("library.saved_searches", "[]", "Searches kept in the library's "
+                      "sidebar, as JSON: [{name, query}] (desktop.core.search.saved).")
 
 # -- this machine's window state (QSettings file) ------------------------------------
 
@@ -116,6 +121,7 @@ NOTES_SPLITTER = window_state("notes_splitter", "Heights of the notes and highli
 
 SETTINGS: tuple[Setting[object], ...] = (
     THEME, TEXT_SIZE, LAST_ARTICLE, SAMPLES_SEEDED, EXPORT_FOLDER, EXPORT_TEMPLATE,
-    ENTITY_HIGHLIGHTS, ENTITY_CATEGORIES, FEEDS_REFRESH_MINUTES, CONNECTOR_TOKEN, GEOMETRY,
+    ENTITY_HIGHLIGHTS, ENTITY_CATEGORIES, FEEDS_REFRESH_MINUTES, CONNECTOR_TOKEN,
+    ENTITY_BACKLOG_PAUSED, SAVED_SEARCHES, GEOMETRY,
     SPLITTER, NOTES_SPLITTER,
 )  # type: ignore[assignment]

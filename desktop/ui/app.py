@@ -198,6 +198,10 @@ def _complete_window(
     window.attach(library)
     window.restore_reading()
     _tell_open_report(window, report)
+    if report.backup_due:  # a large library: copied off the GUI thread, once a day
+        from desktop.core.storage.backups import background_backup
+
+        window.tasks.run(lambda _progress: background_backup(paths.library, paths.backups))
     QTimer.singleShot(0, window.install_features)
     QTimer.singleShot(0, lambda: _serve_later_launches(app, window))
     if arguments:

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.core.storage.library import ArticleSummary
 
 SUMMARY_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # a ListRow: state (favourite, progress) too
 _PAD = 8
 
 
-def meta_line(item: ArticleSummary) -> str:
+def meta_line(item: ArticleSummary, progress: float = 0.0) -> str:
     date = item.published or item.saved_at[:10]
-    return "  ·  ".join(x for x in (item.site, date, f"{item.word_count:,} words") if x)
+    read = "read" if progress >= 0.98 else f"{progress:.0%} read" if progress > 0 else ""
+    return "  ·  ".join(x for x in (item.site, date, f"{item.word_count:,} words", read) if x)
 
 
 class LibraryItemDelegate(QStyledItemDelegate):
@@ -24,6 +26,9 @@ class LibraryItemDelegate(QStyledItemDelegate):
         if not isinstance(item, ArticleSummary):
             super().paint(painter, option, index)
             return
+        row = index.data(ROW_ROLE)
+        favourite = bool(getattr(row, "favourite", False))
+        progress = float(getattr(row, "progress", 0.0))
         painter.save()
         style = option.widget.style() if option.widget else None
         if style is not None:
@@ -40,7 +45,8 @@ class LibraryItemDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(text_role))
         title_rect = QRect(rect.left(), rect.top(), rect.width(), title_metrics.height())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title_metrics.elidedText(item.title, Qt.TextElideMode.ElideRight,
+                         title_metrics.elidedText(("★ " if favourite else "") + item.title,
+                                                  Qt.TextElideMode.ElideRight,
                                                   rect.width()))
         meta_font = QFont(option.font)
         meta_font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
@@ -51,7 +57,8 @@ class LibraryItemDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         meta_rect = QRect(rect.left(), title_rect.bottom() + 3, rect.width(), meta_metrics.height())
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         meta_metrics.elidedText(meta_line(item), Qt.TextElideMode.ElideRight,
+                         meta_metrics.elidedText(meta_line(item, progress),
+                                                 Qt.TextElideMode.ElideRight,
                                                  rect.width()))
         painter.restore()
 

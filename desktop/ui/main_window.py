@@ -397,10 +397,9 @@ class MainWindow(QMainWindow):
         last = settings.read(self.library, settings.LAST_ARTICLE)
         if last:
             self.open_article(last)
-        if self.current_article is None:
-            summaries = self.library.list_articles()
-            if summaries:
-                self.open_article(summaries[0].id)
+        if self.current_article is None and self.library_panel.model.ids:
+            # The first in the list as shown (its ids are there already, at any size).
+            self.open_article(self.library_panel.model.ids[0])
 
     def remember_first_paint(self) -> None:
         """Cache what the next launch shows before its library is open."""

@@ -127,10 +127,11 @@ def test_library_search_filters_the_list(qtbot, window, tmp_path: Path) -> None:
     second.write_text(ARTICLE.replace("River Froze Over", "Orchard Bloomed").replace(
         "brass band", "string quartet"), encoding="utf-8")
     import_and_wait(qtbot, window, [str(first), str(second)])
-    window.library_panel.search.setText("quartet")
-    assert window.library_panel.proxy.rowCount() == 1
-    window.library_panel.search.clear()
-    assert window.library_panel.proxy.rowCount() == 2
+    panel = window.library_panel
+    panel.search.setText("quartet")  # answered off the GUI thread
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    panel.search.clear()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
 
 
 def test_first_run_shows_the_sample_library(qtbot, lectern_home: Path) -> None:  # type: ignore[no-untyped-def]

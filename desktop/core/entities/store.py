@@ -135,13 +135,20 @@ def articles_needing_analysis(library: Library, identity: ModelIdentity | None =
                               ) -> list[int]:
     """Articles never analysed, or analysed on other content or by another model."""
     model = identity or installed_model()
-    rows = library.conn.execute(
-        "SELECT a.id FROM articles a LEFT JOIN entity_analyses e ON e.article_id = a.id"
+    # Two index-only reads (migration 0011), then the order of the library list: the
+    # article rows themselves (long, with their text) are never read, so this stays
+    # quick at 100,000 articles.
+    needing = {int(r[0]) for r in library.conn.execute(
+        "SELECT a.id FROM articles a INDEXED BY articles_hash"
+        " LEFT JOIN entity_analyses e INDEXED BY entity_analyses_identity"
+        " ON e.article_id = a.id"
         " WHERE e.article_id IS NULL OR e.content_hash != a.content_hash"
-        " OR e.model != ? OR e.model_version != ? ORDER BY a.saved_at DESC, a.id DESC",
-        (model.name, model.version),
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+        " OR e.model != ? OR e.model_version != ?", (model.name, model.version))}
+    if not needing:
+        return []
+    ordered = library.conn.execute(
+        "SELECT id FROM articles INDEXED BY articles_list_saved ORDER BY saved_at DESC, id DESC")
+    return [int(r[0]) for r in ordered if int(r[0]) in needing]
 
 
 # -- what the reader chose to see ---------------------------------------------

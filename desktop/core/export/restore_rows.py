@@ -63,7 +63,9 @@ def _blocks_ok(row: dict[str, Any]) -> bool:
     except ValueError:
         return False
     return isinstance(blocks, list) and all(
-        isinstance(b, list) and len(b) == 2 and b[0] in _BLOCK_KINDS and isinstance(b[1], str)
+        # a block is [kind, text] (schema < 11) or [kind, length] (0011: text kept once)
+        isinstance(b, list) and len(b) == 2 and b[0] in _BLOCK_KINDS and (
+            isinstance(b[1], str) or (type(b[1]) is int and b[1] >= 0))
         for b in blocks)
 
 

@@ -94,6 +94,46 @@ def make_backup(conn: sqlite3.Connection, folder: Path, *, now: datetime | None 
     return destination
 
 
+# Larger libraries are not copied while a command or the window waits: the window
+# copies them in the background (background_backup), in steps, once a day.
+COPY_NOW_LIMIT = 64 * 1024 * 1024
+# Backups together take at most this many times the newest one; the newest two are
+# always kept (the one before the latest may be the one without a regretted change).
+SPACE_FACTOR = 3
+ALWAYS_KEPT = 2
+
+
+def small_enough_to_copy_now(library: Path) -> bool:
+    try:
+        return library.stat().st_size <= COPY_NOW_LIMIT
+    except OSError:
+        return True
+
+
+def backup_due(folder: Path, *, every: timedelta = BACKUP_EVERY,
+               now: datetime | None = None) -> bool:
+    existing = list_backups(folder)
+    newest = backup_time(existing[0]) if existing else None
+    return newest is None or (now or datetime.now(UTC)) - newest >= every
+
+
+def background_backup(library: Path, folder: Path) -> Path | None:
+    """The daily backup of a large library, for a worker thread: its own read-only
+    connection reads one snapshot (in WAL mode the writer goes on meanwhile), verified,
+    rotated."""
+    if not backup_due(folder):
+        return None
+    conn = sqlite3.connect(f"file:{library.as_posix()}?mode=ro", uri=True,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if _is_empty(conn):
+            return None
+        return make_backup(conn, folder)
+    finally:
+        conn.close()
+
+
 def maybe_backup(conn: sqlite3.Connection, folder: Path, *, every: timedelta = BACKUP_EVERY,
                  keep: int = BACKUP_KEEP, now: datetime | None = None) -> Path | None:
     """Back up if the newest backup is older than ``every``; returns the new file, if any."""
@@ -116,12 +156,26 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
 
 
 def rotate(folder: Path, keep: int = BACKUP_KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups (and leftovers of interrupted ones)."""
+    """Keep the newest ``keep`` backups, and no more than SPACE_FACTOR times the newest's
+    size in all (a library that grew fast would otherwise fill the disk with copies);
+    leftovers of interrupted backups go too."""
     removed: list[Path] = []
     for stale in folder.glob("*.partial"):
         stale.unlink(missing_ok=True)
         removed.append(stale)
-    for old in list_backups(folder)[max(keep, 1):]:
-        old.unlink(missing_ok=True)
-        removed.append(old)
+    existing = list_backups(folder)
+    budget = SPACE_FACTOR * _size(existing[0]) if existing else 0
+    used = 0
+    for position, backup in enumerate(existing):
+        used += _size(backup)
+        if position >= max(keep, 1) or (position >= ALWAYS_KEPT and used > budget):
+            backup.unlink(missing_ok=True)
+            removed.append(backup)
     return removed
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -48,11 +48,12 @@ class Recovery:
                 "changes made after that backup are not in it.")
 
 
-def check(path: Path) -> str | None:
+def check(path: Path, *, read_pages: bool = True) -> str | None:
     """What is wrong with the library at ``path``, or None if it looks healthy (or is new).
 
-    Uses ``PRAGMA quick_check`` (it skips the index-content cross checks of
-    integrity_check, so opening stays fast) and checks the schema is Lectern's.
+    Checks the schema is Lectern's and, with ``read_pages``, runs ``PRAGMA
+    quick_check`` (it skips the index-content cross checks of integrity_check, but
+    still reads every page: opening only asks for it after an unclean shutdown).
     Raises LibraryTooNew for a library from a newer Lectern: that is no damage.
     Raises LibraryBusy when another program holds a lock past the bounded wait,
     and StorageProblem for any other error that is not damage (a permission, a
@@ -66,9 +67,10 @@ def check(path: Path) -> str | None:
         raise plain_problem(exc, path) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
-        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
-        if rows != ["ok"]:
-            return "; ".join(rows[:3])
+        if read_pages:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+            if rows != ["ok"]:
+                return "; ".join(rows[:3])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {str(r[0]) for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}

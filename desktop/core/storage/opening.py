@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.core.errors import LecternError
 from desktop.core.paths import AppPaths
-from desktop.core.storage import SCHEMA_VERSION, backups, connect, health, migrate
+from desktop.core.storage import SCHEMA_VERSION, backups, connect, health, migrate, sessions
 from desktop.core.storage.busy import plain_problem
 from desktop.core.storage.db import schema_version
 from desktop.core.storage.library import Library
@@ -37,6 +37,7 @@ class OpenReport:
     migrated_to: int = 0
     backups: list[Path] = field(default_factory=list)  # written during this open
     backup_problem: str = ""
+    backup_due: bool = False  # a large library's daily backup, left to the background
 
     def messages(self) -> list[str]:
         """One line per thing the user should know, most important first."""
@@ -86,7 +87,10 @@ def _open_for_writing(paths: AppPaths, lock: LibraryLock, *,
                       shared: bool = False) -> tuple[Library, OpenReport]:
     report = OpenReport(paths.library, recovery=None if shared else (
         health.finish_interrupted_recovery(paths)))
-    problem = health.check(paths.library)
+    # Every page is read only if the last session did not close the library
+    # (sessions.py); a library lent by the window is in the window's session.
+    read_pages = not shared and sessions.ended_uncleanly(paths.library)
+    problem = health.check(paths.library, read_pages=read_pages)
     if problem is not None and shared:
         raise LecternError(f"the library is damaged ({problem}); close the Lectern window, "
                            "then run the command again to recover it from its backup")
@@ -104,12 +108,24 @@ def _open_for_writing(paths: AppPaths, lock: LibraryLock, *,
             # An upgrade is the riskiest write a library ever gets: keep the old one.
             _backup(conn, paths, report, reason=f"before-v{SCHEMA_VERSION}", always=True)
         report.migrated_to = migrate(conn)
-        _backup(conn, paths, report)
+        if backups.small_enough_to_copy_now(paths.library):
+            _backup(conn, paths, report)
+        else:  # copied in the background by the window (backups.background_backup)
+            report.backup_due = backups.backup_due(paths.backups)
         secure_files(paths)
     except BaseException:
         conn.close()
         raise
-    library = Library(conn, paths.library, on_close=lock.release)
+    if shared:  # the window keeps its session open; this command only borrows the lock
+        library = Library(conn, paths.library, on_close=lock.release)
+    else:
+        sessions.begin(paths.library)
+
+        def close() -> None:
+            sessions.end(paths.library)
+            lock.release()
+
+        library = Library(conn, paths.library, on_close=close)
     library.lock = lock  # the window lends it to a command run meanwhile (lock.lend)
     return library, report
 
@@ -149,7 +165,7 @@ def _backup(conn: sqlite3.Connection, paths: AppPaths, report: OpenReport, *, re
 
 def backup_on_close(library: Library, paths: AppPaths) -> Path | None:
     """The closing half of "at most once per day on open or close"; never raises."""
-    if library.readonly:
+    if library.readonly or not backups.small_enough_to_copy_now(paths.library):
         return None
     try:
         return backups.maybe_backup(library.conn, paths.backups)

@@ -123,7 +123,7 @@ def _append(library: Library, store: AnnotationStore, article_id: int,
             " updated_at = ? WHERE id = ?",
             (blocks_to_json(blocks), article.text, article.word_count, content_hash(article),
              now_iso(), article_id))
-        conn.execute("UPDATE sources SET data = ? WHERE article_id = ?",
+        conn.execute("UPDATE sources SET data = ?, compressed = 0 WHERE article_id = ?",
                      ((old_source.rstrip("\n") + "\n\n" + extra + "\n").encode("utf-8"),
                       article_id))
     # The text grew at its end: every highlight is still on its words.

@@ -11,7 +11,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from desktop.core import settings
 from desktop.core.entities.analysis import StoredReply, store_replies
@@ -30,10 +30,13 @@ from desktop.core.entities.store import (
     summarise,
     visible,
 )
+from desktop.core.storage import connect
+from desktop.core.storage.library import Library
 from desktop.ui.features.entities.corrections import CorrectionActions
 from desktop.ui.features.entities.panel import KEY_ROLE, EntityPanel, entity_format
 from desktop.ui.features.entities.worker import EntityWorker
 from desktop.ui.reader_view import Span
+from desktop.ui.tasks import Progress
 from desktop.ui.theme import is_dark
 
 if TYPE_CHECKING:
@@ -65,6 +68,16 @@ class EntitiesController(QObject):
         self.progress_label.setObjectName("entityProgress")
         self.progress_label.hide()
         host.add_status_widget(self.progress_label)
+        # A large backlog (an import of thousands) can be paused; the article being read
+        # is still analysed, and the backlog resumes where it was, after a restart too.
+        self.pause_button = QToolButton()
+        self.pause_button.setObjectName("entityPause")
+        self.pause_button.setAutoRaise(True)
+        self.pause_button.clicked.connect(self.toggle_backlog)
+        self.pause_button.hide()
+        host.add_status_widget(self.pause_button)
+        self.worker.set_paused(settings.read(host.library, settings.ENTITY_BACKLOG_PAUSED))
+        self._progress_seen = (0, 0)
         self.corrections = CorrectionActions(self, self)
         self._connect()
         self._background = QTimer(self, singleShot=True, interval=BACKGROUND_DELAY_MS)
@@ -303,11 +316,26 @@ class EntitiesController(QObject):
         self._store_next()
 
     def _progress(self, done: int, total: int) -> None:
+        self._progress_seen = (done, total)
         if total > 1 and done < total:
-            self.progress_label.setText(f"Finding entities… {done} of {total}")
+            paused = self.worker.paused
+            self.progress_label.setText(f"Entities paused: {done:,} of {total:,} done" if paused
+                                        else f"Finding entities… {done:,} of {total:,}")
+            self.pause_button.setText("Resume" if paused else "Pause")
+            self.pause_button.setToolTip("Go on finding entities in the rest of the library"
+                                         if paused else "Stop finding entities in the rest of "
+                                         "the library for now (the open article still gets them)")
             self.progress_label.show()
+            self.pause_button.show()
         elif done >= total:
             self.progress_label.hide()
+            self.pause_button.hide()
+
+    def toggle_backlog(self) -> None:
+        paused = not self.worker.paused
+        self.worker.set_paused(paused)
+        settings.write(self.host.library, settings.ENTITY_BACKLOG_PAUSED, paused)
+        self._progress(*self._progress_seen)
 
     def _library_changed(self) -> None:
         if self.host.current_article is None:  # the open article was deleted
@@ -326,13 +354,25 @@ class EntitiesController(QObject):
         """Articles never analysed, or analysed by another model or on other text."""
         if not self._library_open() or self.host.library.readonly:
             return  # read-only: results could not be kept; only the open article is done
-        try:
-            stale = articles_needing_analysis(self.host.library)
-        except Exception as exc:  # a damaged table must not break the window
+        path = self.host.library.path
+
+        def find(_progress: Progress) -> list[int]:
+            # Off the GUI thread, on its own connection: at 100,000 articles this reads
+            # two indexes and the analyses, far too long for the window to wait.
+            library = Library(connect(path, readonly=True), path, readonly=True)
+            try:
+                return articles_needing_analysis(library)
+            finally:
+                library.close()
+
+        def failed(exc: BaseException) -> None:  # a damaged table must not break the window
             self.host.say(f"Entities unavailable: {exc}", 10000)
-            return
-        if stale:
-            self._analyse(stale)
+
+        def found(stale: list[int]) -> None:
+            if stale and self._library_open():
+                self._analyse(stale)
+
+        self.host.tasks.run(find, found, failed)
 
 
 def install(host: FeatureHost) -> None:

@@ -43,6 +43,8 @@ class EntityWorker(QObject):
         self._buffer = b""
         self._restarts = 0
         self._fatal = ""
+        self._paused = False
+        self._priority: set[int] = set()  # asked for first (the article open): never paused
 
     @property
     def busy(self) -> bool:
@@ -53,10 +55,15 @@ class EntityWorker(QObject):
         if self._fatal:
             self.failed.emit(self._fatal)
             return
-        new = [i for i in dict.fromkeys(article_ids) if i not in self._running]
-        self._asked += sum(1 for i in new if i not in self._queue)
-        self._queue = [i for i in self._queue if i not in new]
+        running = set(self._running)
+        new = [i for i in dict.fromkeys(article_ids) if i not in running]
+        # Sets, not lists: a 100,000-article backlog must not cost n x m comparisons.
+        queued, fresh = set(self._queue), set(new)
+        self._asked += len(fresh - queued)
+        self._queue = [i for i in self._queue if i not in fresh]
         self._queue = new + self._queue if first else self._queue + new
+        if first:
+            self._priority.update(new)
         self.progress.emit(self._done, self._asked)
         self._start()
         self._send_next()
@@ -94,10 +101,34 @@ class EntityWorker(QObject):
         self._process, self._ready, self._buffer = process, False, b""
         process.start(sys.executable, ["-m", "desktop.core.entities.worker"])
 
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def set_paused(self, paused: bool) -> None:
+        """Paused: only articles asked for first (the one being read) are analysed; the
+        backlog waits, in order, until resumed."""
+        self._paused = paused
+        if not paused:
+            self._send_next()
+
+    @property
+    def waiting(self) -> int:
+        """Articles queued and not yet analysed."""
+        return len(self._queue) + len(self._running)
+
     def _send_next(self) -> None:
         if self._process is None or not self._ready or self._running or not self._queue:
             return
-        self._running, self._queue = self._queue[:JOB_SIZE], self._queue[JOB_SIZE:]
+        if self._paused:
+            urgent = [i for i in self._queue[:JOB_SIZE] if i in self._priority]
+            if not urgent:
+                return
+            self._running = urgent
+            self._queue = [i for i in self._queue if i not in set(urgent)]
+        else:
+            self._running, self._queue = self._queue[:JOB_SIZE], self._queue[JOB_SIZE:]
+        self._priority.difference_update(self._running)
         self._job += 1
         request = {"job": self._job, "library": str(self.library_path), "analyse": self._running}
         self._process.write((json.dumps(request) + "\n").encode("utf-8"))
