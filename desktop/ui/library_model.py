@@ -10,6 +10,7 @@ Reading a page by id takes a millisecond or two, so scrolling never waits; choos
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from typing import Any
 
@@ -67,7 +68,10 @@ class LibraryModel(QAbstractTableModel):
 
     def _read_page(self, page_number: int) -> list[ListRow | None]:
         ids = self.ids[page_number * PAGE:(page_number + 1) * PAGE]
-        found = list_rows(self.library.conn, ids)
+        try:
+            found = list_rows(self.library.conn, ids)
+        except sqlite3.ProgrammingError:  # the library was closed under a repaint: no rows
+            return [None] * len(ids)
         page = [found.get(article_id) for article_id in ids]
         self._pages[page_number] = page
         while len(self._pages) > CACHED_PAGES:

@@ -61,7 +61,7 @@ def _verify(home: Path, acknowledged: list[dict[str, Any]]) -> None:
     conn = sqlite3.connect(library)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
         orphans = conn.execute(
             "SELECT COUNT(*) FROM articles a LEFT JOIN sources s ON s.article_id = a.id"
             " WHERE s.article_id IS NULL").fetchone()[0]

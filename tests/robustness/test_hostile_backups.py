@@ -123,10 +123,10 @@ PLANTS = {
             "SELECT i + 1 FROM n) SELECT i FROM n",
     "table": "CREATE TABLE planted (x TEXT)",
     "index": "CREATE INDEX planted_index ON articles(length(text) / 0)",
-    "shadow_trigger": "CREATE TRIGGER wipe4 AFTER INSERT ON articles_fts_data BEGIN "
+    "shadow_trigger": "CREATE TRIGGER wipe4 AFTER INSERT ON search_index_data BEGIN "
                       "DELETE FROM articles; END",
     # Lectern's own trigger, by its own name, with another body.
-    "own_name": "DROP TRIGGER articles_fts_insert; CREATE TRIGGER articles_fts_insert "
+    "own_name": "DROP TRIGGER search_article_insert; CREATE TRIGGER search_article_insert "
                 "AFTER INSERT ON articles BEGIN DELETE FROM notes; END",
     "own_table_changed": "ALTER TABLE notes ADD COLUMN planted TEXT DEFAULT 'x'",
 }

@@ -18,10 +18,13 @@ from desktop.core.storage.library import Library
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (full-text index included), in a stable order."""
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name NOT LIKE '%_fts_%' ORDER BY name")]
+    """Every row of every table (full-text indexes included, as the rows they give, not
+    their shadow tables' page layout, which depends on the order rows were written)."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+                        " AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
+    virtual = [str(r[0]) for r in rows if str(r[1] or "").upper().startswith("CREATE VIRTUAL")]
+    names = [str(r[0]) for r in rows
+             if not any(str(r[0]).startswith(v + "_") for v in virtual)]
     return {n: sorted((tuple(r) for r in conn.execute(f'SELECT * FROM "{n}"')), key=repr)
             for n in names}
 
