@@ -88,8 +88,8 @@ def test_deleting_the_open_article_removes_its_text_from_the_cache(  # type: ign
     _import(qtbot, window, source)
     cache = snapshot_path(window.paths.data_dir)
     assert "brass band" in cache.read_text(encoding="utf-8")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    # The question is a plain-text message box (a title is not markup): answer it Yes.
+    monkeypatch.setattr(QMessageBox, "exec", lambda *args: QMessageBox.StandardButton.Yes)
     actions.delete_current(window)
     assert window.current_article is None
     assert "brass band" not in cache.read_text(encoding="utf-8")
