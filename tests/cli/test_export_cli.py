@@ -133,8 +133,12 @@ def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
 
     def rows(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
         conn = sqlite3.connect(db)
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table'"
+                              " AND name NOT LIKE 'sqlite_%'").fetchall()
+        # Full-text indexes compare as the rows they give, not their shadow tables'
+        # page layout (it depends on the order the restore wrote the rows in).
+        virtual = [t[0] for t in tables if str(t[1]).upper().startswith("CREATE VIRTUAL")]
+        names = [t[0] for t in tables if not any(t[0].startswith(v + "_") for v in virtual)]
         result = {n: sorted(map(tuple, conn.execute(f'SELECT * FROM "{n}"')), key=repr)
                   for n in names}
         conn.close()
