@@ -149,14 +149,14 @@ class LibraryPanel(QWidget):
             ids = self.model.ids
         else:
             self._problem = ""
-        self._apply(ids)
+        self._apply(ids, scroll=True)
         self.update_counts()
 
     def _show(self, number: int, ids: list[int] | None) -> None:
         if ids is None or number != self._reader.latest:
             return  # a newer question is on its way
         self._problem = ""
-        self._apply(ids)
+        self._apply(ids, scroll=False)  # a new answer is read from its top
 
     def _failed(self, number: int, exc: BaseException) -> None:
         if number != self._reader.latest:
@@ -167,12 +167,12 @@ class LibraryPanel(QWidget):
         self._update_count()
         self.listed.emit()
 
-    def _apply(self, ids: list[int]) -> None:
+    def _apply(self, ids: list[int], *, scroll: bool) -> None:
         current = self.current_id()
         selected = self.selected_ids()
         self.model.set_ids(ids)
         if current is not None:
-            self.select(current, emit=False)
+            self.select(current, emit=False, scroll=scroll)
         if len(selected) > 1:
             self._reselect(selected)
         self._update_count()
@@ -302,8 +302,9 @@ class LibraryPanel(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         return [self.model.ids[row] for row in rows if row < len(self.model.ids)]
 
-    def select(self, article_id: int, emit: bool = True) -> None:
-        """Make ``article_id`` the current row, if the list shows it."""
+    def select(self, article_id: int, emit: bool = True, scroll: bool = True) -> None:
+        """Make ``article_id`` the current row, if the list shows it (and scroll to it:
+        with a new list of 100,000 rows that lays it out, 10-16 ms)."""
         row = self.model.row_of(article_id)
         if row < 0:
             return
@@ -313,7 +314,8 @@ class LibraryPanel(QWidget):
         self.table.setCurrentIndex(index)
         self.table.selectionModel().blockSignals(False)
         self.table.blockSignals(False)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
 
     def step(self, delta: int) -> None:
         """Open the next (1) or previous (-1) article in the list as shown."""
