@@ -41,6 +41,8 @@ def register(subcommands: Any) -> None:
     from desktop.cli.list_options import add_list_options
 
     add_list_options(p)
+    p.add_argument("--saved", metavar="NAME",
+                   help="the articles a saved search lists (`lectern searches`)")
     p.set_defaults(func=cmd_list)
 
     p = subcommands.add_parser("show", help="show one article")
@@ -145,7 +147,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     from desktop.core.search.listing import article_ids, list_rows
 
     library = open_library(write=False)
-    ids = article_ids(library.conn, list_query(args))
+    query = list_query(args)
+    if args.saved is not None:
+        from desktop.cli.saved_search_commands import saved_query
+
+        query = saved_query(library, args.saved)
+        if query is None:
+            return fail(f"no saved search named {args.saved!r} (see `lectern searches`)")
+    ids = article_ids(library.conn, query)
     for start in range(0, len(ids), 1000):  # rows a thousand at a time: memory stays flat
         chunk = ids[start:start + 1000]
         rows = list_rows(library.conn, chunk)
