@@ -156,12 +156,38 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 2
 def ranked_ids(conn: sqlite3.Connection, query: str | ParsedQuery, *, typing: bool = False,
                allowed: Allowed = EVERYWHERE) -> list[int]:
     """Every matching (and allowed) article id, best first: the ranked ones, then any
-    others newest first (the list in the window shows these)."""
+    others newest first (the list in the window shows these).
+
+    The same candidates as ``best_first``, found differently: the whole list is
+    needed anyway, so every allowed match is read once, newest first (the allowed
+    articles are looked up once, not once per kind of candidate)."""
     parsed = _parsed(query, typing)
-    ranked = [article_id for article_id, _ in best_first(conn, parsed, allowed=allowed)]
-    if len(ranked) < CANDIDATES:  # fewer than the newest CANDIDATES: every match is here
-        return ranked
-    return ranked + _unranked(conn, parsed, allowed, exclude=set(ranked))
+    expression = parsed.fts()
+    every = id_list(conn, f"SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
+                          f"{allowed.clause()} ORDER BY rowid DESC",
+                    (expression, *allowed.params))
+    if len(every) <= CANDIDATES:
+        return _rank(conn, expression, every)
+    chosen = every[:CANDIDATES]
+    telling = _telling(parsed)
+    if telling:
+        listed = set(every)
+        said = id_list(conn, "SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
+                             " ORDER BY rowid DESC", (f"({expression}) AND ({telling})",))
+        chosen += itertools.islice(filter(listed.__contains__, said), CANDIDATES)
+    ranked = _rank(conn, expression, chosen)
+    done = set(ranked)
+    return ranked + list(itertools.filterfalse(done.__contains__, every))
+
+
+def _rank(conn: sqlite3.Connection, expression: str, ids: list[int]) -> list[int]:
+    """``ids`` (matches of ``expression``) best first."""
+    if not ids:
+        return []
+    return id_list(conn, (
+        f"SELECT rowid AS id FROM search_index WHERE search_index MATCH ? AND rowid >= ?"
+        f" AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY {_RANK}"),
+        (expression, min(ids), "[" + ",".join(map(str, ids)) + "]"))
 
 
 def _unranked(conn: sqlite3.Connection, parsed: ParsedQuery, allowed: Allowed, *,
