@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
             placeholder.setParent(None)  # back in Python's hands, freed with its last reference
         self.notes_panel = NotesPanel(library.save_note)
         self.notes_panel.set_runner(self.tasks.run)  # previews of long notes render off it
+        self.notes_panel.save_in_background(library.path)  # autosaves off the GUI thread
         self.side_tabs.insertTab(0, self.notes_panel, "Notes")
         self.side_tabs.setCurrentIndex(0)
 
