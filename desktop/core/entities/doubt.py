@@ -35,8 +35,13 @@ LONE_PERSON = "one-word person never named in full, no title"  # 0.39
 PLACE_AS_PERSON = "one-word person that is a known place"  # 0.32
 UNKNOWN_PLACE = "place named once that no data package knows"  # 0.62
 SPLIT = "the evidence is split"  # 0.52
+# Narrower cases of the above, right less often than not:
+ORG_IN_CAPITALS = "organisation named once, in a line of capitals"  # 0.32
+ORG_GIVEN_NAME = "organisation named once, its first word a given name"  # 0.43
+SPLIT_ONE_WORD = "one word, the evidence split"  # 0.44
 # Right less often than not: not shown.
-UNLIKELY = frozenset({LONE_PERSON, PLACE_AS_PERSON})
+UNLIKELY = frozenset({LONE_PERSON, PLACE_AS_PERSON, ORG_IN_CAPITALS, ORG_GIVEN_NAME,
+                      SPLIT_ONE_WORD})
 
 
 def _organisations_by_pattern(text: str) -> set[str]:
@@ -51,6 +56,21 @@ def _organisations_by_pattern(text: str) -> set[str]:
 
 def _has_org_word(words: list[str]) -> bool:
     return len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS
+
+
+def _line(text: str, m: Mention) -> str:
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    return text[start:len(text) if end < 0 else end]
+
+
+def _thin_organisation(text: str, m: Mention, known: Knowledge) -> str:
+    if _line(text, m).isupper():  # a headline in capitals: no case to read
+        return ORG_IN_CAPITALS
+    first = m.key.split()[0]
+    if len(first) >= 3 and known.is_given_name(first):
+        return ORG_GIVEN_NAME
+    return THIN_ORG
 
 
 def doubt_reasons(text: str, mentions: list[Mention],
@@ -77,11 +97,11 @@ def doubt_reasons(text: str, mentions: list[Mention],
             reason = LONE_PERSON
         elif (m.label == ORG and votes[m.key] < 2 and m.key not in named_organisations
               and not _has_org_word(words)):
-            reason = THIN_ORG
+            reason = _thin_organisation(text, m, known)
         elif _group(m.label) == PLACE and votes[m.key] < 2 and not known.is_place(m.key):
             reason = UNKNOWN_PLACE
         elif m.uncertain:
-            reason = SPLIT
+            reason = SPLIT if len(words) > 1 else SPLIT_ONE_WORD
         reasons.append(reason)
     return reasons
 

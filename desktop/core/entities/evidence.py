@@ -189,8 +189,10 @@ def teams_in_results(text: str, mentions: list[Mention]) -> list[Mention]:
     """In a line of results (three numbers or more), a place followed by its score is
     the team of that place: an organisation."""
     result: list[Mention] = []
+    known = knowledge()
     for m in mentions:
-        is_team = (_group(m.label) == PLACE and _SCORE_AFTER.match(text, m.end) is not None
+        is_team = (_group(m.label) == PLACE and not known.is_country(m.key)
+                   and _SCORE_AFTER.match(text, m.end) is not None
                    and len(_NUMBERS.findall(_line(text, m.start, m.end))) >= 3)
         result.append(m.relabelled(ORG) if is_team else m)
     return result

@@ -19,8 +19,16 @@ from desktop.core.entities.mentions import Mention, mention_at
 
 _GAP = r"[^\S\n]+"
 # Where one name ends and another begins inside a span.
+# Lower-case words that do join the words of one name ("Bank of Canada", "Human
+# Rights in China", "Ludwig van Beethoven"); any other ("Kent v Essex", "Leeds at
+# Headingley", "Mercantile or Commerce") stands between two names.
+_JOINING_WORDS = (
+    "of|the|and|for|on|upon|in|to|a|de|del|della|dei|di|da|do|dos|das|du|des|la|le|les"
+    "|van|von|der|den|ter|y|e|bin|binti|ibn|al|el|und|sur|am|an|zu|en|het|op|st\\.|&")
 _SEPARATOR = re.compile(
-    rf"{_GAP}[-–—]{_GAP}|,{_GAP}|{_GAP}or{_GAP}|{_GAP}\((?![^)]*\))|\){_GAP}")
+    rf"{_GAP}[-–—]{_GAP}|,{_GAP}|{_GAP}\((?![^)]*\))|\){_GAP}"
+    rf"|{_GAP}(?!(?:{_JOINING_WORDS}){_GAP})[a-z][\w'’.-]*{_GAP}(?=[A-Z])"
+    rf"|{_GAP}\d+{_GAP}(?=[A-Z])")
 _TRAILING_LOWER = re.compile(rf"(?:{_GAP}[a-z][a-z'’-]*)+$")
 
 
