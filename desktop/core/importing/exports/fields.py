@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -254,3 +254,16 @@ def csv_rows(text: str) -> Iterator[Row | str]:
                    f"{len(header)}")
             continue
         yield Row(number, dict(zip(header, cells, strict=False)))
+
+
+def readable_rows(text: str, problem: Callable[[str, str], None],
+                  where: str = "") -> Iterator[Row]:
+    """The rows of ``csv_rows`` that can be read. Each that cannot is reported as
+    ``problem(entry, message)``, its entry prefixed by ``where`` (the file inside an
+    archive), and the reading goes on."""
+    for row in csv_rows(text):
+        if isinstance(row, str):
+            entry, _sep, message = row.partition(": ")
+            problem(where + entry, message)
+        else:
+            yield row

@@ -22,8 +22,8 @@ from desktop.core.importing.exports.bundle import Bundle, Highlight, Item
 from desktop.core.importing.exports.export_file import ExportFile
 from desktop.core.importing.exports.fields import (
     Row,
-    csv_rows,
     parse_date,
+    readable_rows,
     split_tags,
     tag_list,
     truthy,
@@ -81,10 +81,7 @@ def read(export: ExportFile) -> Bundle:
 def _csv_items(text: str, bundle: Bundle, part: str) -> list[Item]:
     items = []
     where = f"{part} " if part else ""
-    for row in csv_rows(text):
-        if isinstance(row, str):
-            bundle.problem(where + row.split(":", 1)[0], row.split(": ", 1)[-1])
-            continue
+    for row in readable_rows(text, bundle.problem, where):
         item = _csv_item(row, where)
         if item is None:
             bundle.problem(where + row.entry, "no URL; skipped")
