@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from desktop.core.importing.decoding import decode
 
@@ -267,3 +268,18 @@ def readable_rows(text: str, problem: Callable[[str, str], None],
             problem(where + entry, message)
         else:
             yield row
+
+
+def json_list(data: bytes, problem: Callable[[str, str], None], name: str,
+              what: str) -> list[Any] | None:
+    """A JSON file inside an archive that should hold a list of ``what`` (say
+    "articles"); anything else is reported once, as skipping them, and gives None."""
+    try:
+        entries = json.loads(data.decode("utf-8-sig", "replace"))
+    except (ValueError, RecursionError) as exc:
+        problem(name, f"cannot be read as JSON ({exc}); its {what} were skipped")
+        return None
+    if not isinstance(entries, list):
+        problem(name, f"is not a list of {what}; skipped")
+        return None
+    return entries
