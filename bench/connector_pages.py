@@ -16,6 +16,7 @@ Lectern's answer (cleaning included).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -23,15 +24,16 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
+sys.path.insert(0, str(ROOT / "tests"))  # the loopback server
 
 from cleaning_quality import DEFAULT_DATA, Page, load_pages  # noqa: E402
+from loopback import QuietHandler, serving  # noqa: E402
 from scoring import score_page, summarize  # noqa: E402
 
 from desktop.core.cleaning import CleaningError, clean_html  # noqa: E402
@@ -42,26 +44,16 @@ from desktop.core.storage.library import Library  # noqa: E402
 TOKEN = "bench-token"
 
 
-def serve_pages(pages: dict[str, Page]) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            return None
-
+def page_handler(pages: dict[str, Page]) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             page = pages.get(self.path.removeprefix("/page/"))
             if page is None:
                 self.send_error(404)
                 return
-            data = page.html.encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.send_body(200, "text/html; charset=utf-8", page.html.encode("utf-8"))
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return Handler
 
 
 def browser(profile: Path) -> Any:
@@ -116,7 +108,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="lectern-connector-bench-"))
     library_path = work / "library.sqlite3"
     Library.open(library_path).close()
-    site = serve_pages(by_name)
+    site = contextlib.ExitStack()
+    base = site.enter_context(serving(page_handler(by_name)))
     connector = ConnectorServer(0, TOKEN, library_saver(library_path))
     threading.Thread(target=connector.serve_forever, daemon=True).start()
     code = unquote(bookmarklet(TOKEN, connector.port).removeprefix("javascript:"))
@@ -126,7 +119,7 @@ def main() -> int:
     unfinished: list[str] = []  # pages still loading when saved (load timeout)
     try:
         for page in pages:
-            url = f"http://127.0.0.1:{site.server_address[1]}/page/{page.name}"
+            url = f"{base}/page/{page.name}"
             try:
                 driver.get(url)
             except Exception:  # saved as far as it got, as a reader's early click would
@@ -138,7 +131,7 @@ def main() -> int:
     finally:
         driver.quit()
         connector.shutdown()
-        site.shutdown()
+        site.close()
     library = Library.open(library_path)
     saved = {Path(library.article(i).url).name: library.article(i).text
              for i in library.article_ids()}
