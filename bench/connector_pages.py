@@ -2,7 +2,9 @@
 
 Run from the repository root (needs Debian's chromium and chromium-driver):
 
-    .venv/bin/python bench/connector_pages.py [--data DIR] [--limit N]
+    .venv/bin/python bench/connector_pages.py [--data DIR] [--limit N] [--quick] [--json]
+
+(``--quick``: the first 15 pages; ``--json``: figures by bench/_figures.py's convention.)
 
 Each dev page is served from 127.0.0.1 and opened in headless Chromium (its inline
 scripts run; every other address fails at once), the bookmarklet sends it to a
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
 sys.path.insert(0, str(ROOT / "tests"))  # the loopback server
 
+from _figures import Report  # noqa: E402
 from cleaning_quality import DEFAULT_DATA, Page, load_pages  # noqa: E402
 from loopback import QuietHandler, serving  # noqa: E402
 from scoring import score_page, summarize  # noqa: E402
@@ -98,12 +101,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument("--quick", action="store_true", help="only the first 15 pages")
+    report = Report.from_argv()
     args = parser.parse_args()
+    with report.human_text_to_stderr():
+        return save_pages(args.data, args.limit or (15 if args.quick else 0), report)
+
+
+def save_pages(data: Path, limit: int, report: Report) -> int:
     if not shutil.which("chromium") or not shutil.which("chromedriver"):
         print("skipped: needs chromium and chromium-driver (apt-get install chromium "
               "chromium-driver)")
         return 0
-    pages = load_pages(args.data)[: args.limit or None]
+    pages = load_pages(data)[: limit or None]
     by_name = {p.name: p for p in pages}
     work = Path(tempfile.mkdtemp(prefix="lectern-connector-bench-"))
     library_path = work / "library.sqlite3"
@@ -149,6 +159,11 @@ def main() -> int:
     print(f"click to answer: median {statistics.median(seconds) * 1000:.0f} ms, "
           f"worst {max(seconds) * 1000:.0f} ms")
     print(f"pages still loading after 30 s when saved: {len(unfinished)}")
+    report.figure("cleaning F1 of pages saved through headless Chromium's bookmarklet",
+                  from_browser.f1, "F1", runs=len(pages), baseline="the same pages' files",
+                  ratio=from_browser.f1 / from_file.f1 if from_file.f1 else None)
+    report.figure("bookmarklet click to Lectern's answer, cleaning included (min-max)",
+                  [s * 1000 for s in seconds], "ms")
     for name, said in sorted(problems.items()):
         late = " (still loading)" if name in unfinished else ""
         print(f"  {name[:12]}{late}: {said}")
