@@ -13,6 +13,7 @@ the Entities tab can add it by a correction).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from desktop.core.entities.evidence import (
@@ -20,11 +21,11 @@ from desktop.core.entities.evidence import (
     _TITLE_BEFORE,
     _TITLED_OF,
     ORG,
-    ORG_WORDS,
     PERSON,
     PLACE,
     _group,
     _pattern_votes,
+    names_an_organisation,
 )
 from desktop.core.entities.knowledge import Knowledge, knowledge
 from desktop.core.entities.mentions import Mention
@@ -39,9 +40,10 @@ SPLIT = "the evidence is split"  # 0.52
 ORG_IN_CAPITALS = "organisation named once, in a line of capitals"  # 0.32
 ORG_GIVEN_NAME = "organisation named once, its first word a given name"  # 0.43
 SPLIT_ONE_WORD = "one word, the evidence split"  # 0.44
+COMMON_WORD = "one word the article also writes in lower case"  # 0.10
 # Right less often than not: not shown.
 UNLIKELY = frozenset({LONE_PERSON, PLACE_AS_PERSON, ORG_IN_CAPITALS, ORG_GIVEN_NAME,
-                      SPLIT_ONE_WORD})
+                      SPLIT_ONE_WORD, COMMON_WORD})
 
 
 def _organisations_by_pattern(text: str) -> set[str]:
@@ -54,8 +56,7 @@ def _organisations_by_pattern(text: str) -> set[str]:
     return found
 
 
-def _has_org_word(words: list[str]) -> bool:
-    return len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 
 
 def _line(text: str, m: Mention) -> str:
@@ -83,6 +84,7 @@ def doubt_reasons(text: str, mentions: list[Mention],
                   _pattern_votes(text, mentions, known).items() if len(labels) == 1}
     votes: Counter[str] = Counter(m.key for m in mentions)
     full_names = {w for m in mentions if m.label == PERSON for w in m.key.split()[1:]}
+    lower_words = set(_LOWER_WORD.findall(text))
     reasons: list[str | None] = []
     for m in mentions:
         words = m.key.split()
@@ -91,12 +93,14 @@ def doubt_reasons(text: str, mentions: list[Mention],
         reason: str | None = None
         if by_pattern.get(m.key) == m.label:
             reason = None
+        elif len(words) == 1 and m.key.lower() in lower_words:
+            reason = COMMON_WORD
         elif one_word_person and known.is_place(m.key):
             reason = PLACE_AS_PERSON
         elif one_word_person and not titled:
             reason = LONE_PERSON
         elif (m.label == ORG and votes[m.key] < 2 and m.key not in named_organisations
-              and not _has_org_word(words)):
+              and not names_an_organisation(m.key)):
             reason = _thin_organisation(text, m, known)
         elif _group(m.label) == PLACE and votes[m.key] < 2 and not known.is_place(m.key):
             reason = UNKNOWN_PLACE

@@ -43,7 +43,34 @@ ORG_WORDS = frozenset({
     "partners", "fund", "foundation", "club", "fc", "commission", "authority", "court",
     "army", "navy", "police", "times", "post", "journal", "news", "press", "network",
     "embassy", "office", "parliament", "senate", "assembly",
+    # Newspapers and agencies, exchanges and leagues, companies' trades, clubs.
+    "daily", "zeitung", "gazette", "herald", "tribune", "telegraph", "courier", "chronicle",
+    "weekly", "magazine", "exchange", "league", "federation", "organisation",
+    "organization", "board", "securities", "bancorp", "insurance", "pharmaceuticals",
+    "communications", "electric", "petroleum", "airline", "spa", "united", "rovers",
+    "wanderers", "athletic", "albion", "hotspur",
 })
+# A name beginning with one of these and "of" names an organisation ("Bank of Canada").
+ORG_OF_WORDS = frozenset({
+    "bank", "university", "institute", "college", "ministry", "department", "council",
+    "association", "federation", "league", "union", "organisation", "organization",
+    "committee", "commission", "board", "office", "party", "federal", "academy", "society",
+})
+# A name beginning with one of these is a club ("Real Madrid", "Dynamo Moscow").
+CLUB_FIRST_WORDS = frozenset({
+    "real", "dynamo", "dinamo", "sporting", "atletico", "olympique", "borussia", "fc", "ac",
+    "sc", "vfb", "vfl", "cska", "spartak", "lokomotiv", "torpedo", "deportivo", "racing",
+})
+
+
+def names_an_organisation(name: str) -> bool:
+    """ "Acme Inc.", "Bank of Canada", "Real Madrid": the words of the name say so."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    return (words[-1].rstrip(".").lower() in ORG_WORDS or first in CLUB_FIRST_WORDS
+            or (first in ORG_OF_WORDS and words[1] == "of"))
 # A name ending in one of these is a place or a building, never a person ("Al Asad Air Base").
 PLACE_WORDS = frozenset({
     "base", "airport", "street", "road", "avenue", "square", "bridge", "park", "station",
@@ -86,10 +113,9 @@ def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
             votes.setdefault(" ".join(words), Counter())[label] += 1
 
     for m in mentions:
-        words = m.key.split()
         if m.label not in KINDS:
             continue
-        if len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS:
+        if names_an_organisation(m.key) and not known.is_country(m.key):
             vote(m.key, ORG)
         elif _INITIAL_AND_NAME.fullmatch(m.key) or (
                 m.label != ORG and _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
