@@ -30,15 +30,16 @@ from desktop.core.entities.evidence import (
 from desktop.core.entities.knowledge import Knowledge, knowledge
 from desktop.core.entities.mentions import Mention
 
-# Reasons, each with how often such a mark was right on CoNLL-2003 validation.
-THIN_ORG = "organisation named once, no organisation word"  # 0.55
+# Reasons, each with how often such a mark was right on CoNLL-2003 validation
+# (pipeline v8, bench/entity_doubt.py).
+THIN_ORG = "organisation named once, no organisation word"  # 0.61
 LONE_PERSON = "one-word person never named in full, no title"  # 0.39
-PLACE_AS_PERSON = "one-word person that is a known place"  # 0.32
-UNKNOWN_PLACE = "place named once that no data package knows"  # 0.62
-SPLIT = "the evidence is split"  # 0.52
+PLACE_AS_PERSON = "one-word person that is a known place"  # 0.30
+UNKNOWN_PLACE = "place named once that no data package knows"  # 0.72
+SPLIT = "the evidence is split"  # 0.93
 # Narrower cases of the above, right less often than not:
-ORG_IN_CAPITALS = "organisation named once, in a line of capitals"  # 0.32
-ORG_GIVEN_NAME = "organisation named once, its first word a given name"  # 0.43
+ORG_IN_CAPITALS = "organisation named once, in a line of capitals"  # 0.39
+ORG_GIVEN_NAME = "organisation named once, its first word a given name"  # 0.35
 SPLIT_ONE_WORD = "one word, the evidence split"  # 0.44
 COMMON_WORD = "one word the article also writes in lower case"  # 0.10
 # Right less often than not: not shown.
