@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from desktop.core.entities.evidence import (
     _MEMBER_OF,
@@ -111,11 +112,13 @@ def doubt_reasons(text: str, mentions: list[Mention],
     return reasons
 
 
-def mark_doubt(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions on thin evidence marked uncertain; those more likely wrong than right dropped."""
+def mark_doubt(text: str, mentions: list[Mention],
+               keep: Collection[str] = frozenset()) -> list[Mention]:
+    """Mentions on thin evidence marked uncertain; those more likely wrong than right
+    dropped, unless the reader has corrected that name (``keep``): the reader decided."""
     result: list[Mention] = []
     for m, reason in zip(mentions, doubt_reasons(text, mentions), strict=True):
-        if reason in UNLIKELY:
+        if reason in UNLIKELY and m.key not in keep:
             continue
         result.append(m.marked_uncertain(reason is not None))
     return result

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from desktop.core.entities.doubt import mark_doubt
 from desktop.core.entities.edges import clean_edges
@@ -287,9 +287,12 @@ def pipeline_id(steps: Sequence[str] = DEFAULT_STEPS) -> str:
     return f"v{PIPELINE_VERSION}:" + ",".join(steps)
 
 
-def improve(text: str, mentions: list[Mention],
-            steps: Sequence[str] = DEFAULT_STEPS) -> list[Mention]:
+def improve(text: str, mentions: list[Mention], steps: Sequence[str] = DEFAULT_STEPS,
+            keep: Collection[str] = frozenset()) -> list[Mention]:
+    """The steps in order; ``keep``: names the reader has corrected, which the doubt
+    step never drops (their kind is the reader's, see corrections.py)."""
     result = sorted_unique(mentions)
     for name in steps:
-        result = STEPS[name](text, result)
+        result = (mark_doubt(text, result, keep) if name == "doubt"
+                  else STEPS[name](text, result))
     return result
