@@ -43,7 +43,34 @@ ORG_WORDS = frozenset({
     "partners", "fund", "foundation", "club", "fc", "commission", "authority", "court",
     "army", "navy", "police", "times", "post", "journal", "news", "press", "network",
     "embassy", "office", "parliament", "senate", "assembly",
+    # Newspapers and agencies, exchanges and leagues, companies' trades, clubs.
+    "daily", "zeitung", "gazette", "herald", "tribune", "telegraph", "courier", "chronicle",
+    "weekly", "magazine", "exchange", "league", "federation", "organisation",
+    "organization", "board", "securities", "bancorp", "insurance", "pharmaceuticals",
+    "communications", "electric", "petroleum", "airline", "spa", "united", "rovers",
+    "wanderers", "athletic", "albion", "hotspur",
 })
+# A name beginning with one of these and "of" names an organisation ("Bank of Canada").
+ORG_OF_WORDS = frozenset({
+    "bank", "university", "institute", "college", "ministry", "department", "council",
+    "association", "federation", "league", "union", "organisation", "organization",
+    "committee", "commission", "board", "office", "party", "federal", "academy", "society",
+})
+# A name beginning with one of these is a club ("Real Madrid", "Dynamo Moscow").
+CLUB_FIRST_WORDS = frozenset({
+    "real", "dynamo", "dinamo", "sporting", "atletico", "olympique", "borussia", "fc", "ac",
+    "sc", "vfb", "vfl", "cska", "spartak", "lokomotiv", "torpedo", "deportivo", "racing",
+})
+
+
+def names_an_organisation(name: str) -> bool:
+    """ "Acme Inc.", "Bank of Canada", "Real Madrid": the words of the name say so."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    return (words[-1].rstrip(".").lower() in ORG_WORDS or first in CLUB_FIRST_WORDS
+            or (first in ORG_OF_WORDS and words[1] == "of"))
 # A name ending in one of these is a place or a building, never a person ("Al Asad Air Base").
 PLACE_WORDS = frozenset({
     "base", "airport", "street", "road", "avenue", "square", "bridge", "park", "station",
@@ -86,10 +113,9 @@ def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
             votes.setdefault(" ".join(words), Counter())[label] += 1
 
     for m in mentions:
-        words = m.key.split()
         if m.label not in KINDS:
             continue
-        if len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS:
+        if names_an_organisation(m.key) and not known.is_country(m.key):
             vote(m.key, ORG)
         elif _INITIAL_AND_NAME.fullmatch(m.key) or (
                 m.label != ORG and _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
@@ -189,55 +215,10 @@ def teams_in_results(text: str, mentions: list[Mention]) -> list[Mention]:
     """In a line of results (three numbers or more), a place followed by its score is
     the team of that place: an organisation."""
     result: list[Mention] = []
+    known = knowledge()
     for m in mentions:
-        is_team = (_group(m.label) == PLACE and _SCORE_AFTER.match(text, m.end) is not None
+        is_team = (_group(m.label) == PLACE and not known.is_country(m.key)
+                   and _SCORE_AFTER.match(text, m.end) is not None
                    and len(_NUMBERS.findall(_line(text, m.start, m.end))) >= 3)
         result.append(m.relabelled(ORG) if is_team else m)
-    return result
-
-
-def _organisations_by_pattern(text: str) -> set[str]:
-    """Names the article calls organisations in so many words ("the leader of X")."""
-    found: set[str] = set()
-    for pattern in (_MEMBER_OF, _TITLED_OF):
-        for match in pattern.finditer(text):
-            words = match.group(1).split()
-            found |= {" ".join(words[:n]) for n in range(1, len(words) + 1)}
-    return found
-
-
-def mark_doubt(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mark the mentions whose kind rests on thin evidence (measured, bench/ENTITIES.md):
-
-    - an organisation named once by the model, with no organisation word or pattern;
-    - a one-word person never named in full: without a title, or titled but a known place;
-    - a place the model names once that no data package knows.
-
-    Measured on CoNLL-2003 validation (bench/ENTITIES.md): marks these rules leave
-    sure are right 0.88 of the time, the ones they mark 0.4-0.6. Names in capitals
-    were marked too at first; right 0.80 of the time, they are shown sure.
-    """
-    known = knowledge()
-    named_organisations = _organisations_by_pattern(text)
-    # A kind a reader's pattern gives ("The Trump administration") is not in doubt.
-    by_pattern = {name: next(iter(labels)) for name, labels in
-                  _pattern_votes(text, mentions, known).items() if len(labels) == 1}
-    votes: Counter[str] = Counter(m.key for m in mentions)
-    full_names = {w for m in mentions if m.label == PERSON for w in m.key.split()[1:]}
-    result: list[Mention] = []
-    for m in mentions:
-        words = m.key.split()
-        thin_org = (m.label == ORG and votes[m.key] < 2 and m.key not in named_organisations
-                    and not (len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS))
-        place_as_person = (m.label == PERSON and " " not in m.key
-                           and m.key not in full_names and known.is_place(m.key))
-        lone_person = (m.label == PERSON and " " not in m.key and m.key not in full_names
-                       and not _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start))
-        unknown_place = (_group(m.label) == PLACE and votes[m.key] < 2
-                         and not known.is_place(m.key))
-        if by_pattern.get(m.key) == m.label:
-            result.append(m)
-            continue
-        result.append(m.marked_uncertain(m.uncertain or thin_org or place_as_person
-                                         or lone_person or unknown_place))
     return result
