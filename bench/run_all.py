@@ -59,7 +59,9 @@ def discover() -> tuple[list[Path], list[Path]]:
 def run_one(script: Path, quick: bool, timeout: float, env: dict[str, str]) -> Run:
     run = Run(script.name)
     command = [sys.executable, str(script), "--json"]
-    if quick and "--quick" in script.read_text(encoding="utf-8"):
+    source = script.read_text(encoding="utf-8")
+    # A script takes --quick through its argparse or through _figures.Report.quick().
+    if quick and ("--quick" in source or "Report.quick(" in source):
         command.append("--quick")
     OUT.mkdir(exist_ok=True)
     log = OUT / f"{script.stem}.log"
