@@ -38,10 +38,17 @@ def test_each_thin_organisation_gets_its_reason() -> None:
 
 
 def test_a_word_the_article_also_writes_in_lower_case_is_not_a_name() -> None:
+    """Only names are judged so: "one" and "first" written in words stay numbers."""
     text = "Sales rose in May. Analysts said sales of Vorlix rose too."
     raw = spans(text, ("Sales", "ORG"), ("Vorlix", "ORG"))
     assert doubt_reasons(text, raw)[0] == COMMON_WORD and COMMON_WORD in UNLIKELY
     assert [m.text for m in mark_doubt(text, raw)] == ["Vorlix"]
+
+
+def test_a_country_code_or_a_place_is_not_taken_for_the_common_word() -> None:
+    text = "The US told us no. Nice was nice. First, Iraq agreed first."
+    raw = spans(text, ("US", "GPE"), ("Nice", "GPE"), ("First", "ORDINAL"), ("Iraq", "GPE"))
+    assert [m.text for m in mark_doubt(text, raw)] == ["US", "Nice", "First", "Iraq"]
 
 
 def test_a_readers_pattern_keeps_a_mark_sure_whatever_else() -> None:
