@@ -20,22 +20,24 @@ from desktop.core.entities.sentences import starts_sentence
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _GAP = r"[^\S\n]+"
+# Verbs of a result, on either side of a team ("Kent beat Essex", "beat Kent").
 _RESULT_VERBS = (
     r"beat|beats|beating|defeated|defeats|defeating|routed|thrashed|edged|crushed|downed"
-    r"|overcame|trounced|hammered|whipped|blanked|upset|outlasted|eliminated|drew|lost to"
-    r"|lose to|losing to|tied with|held|dismissed|dismiss|bowled|bowling|bowl")
-# Right before a team: "beat Kent", "joined Milan", "Kent v Surrey", "FLORIDA AT CHICAGO".
+    r"|overcame|trounced|hammered|whipped|blanked|outlasted|eliminated|lost to|lose to"
+    rf"|losing to|tied with|drew{_GAP}with|bowled|bowling")
+# Right before a team: "beat Kent", "joined Milan", "Kent v Surrey".
 _BEFORE_TEAM = re.compile(
     rf"(?:\b(?:{_RESULT_VERBS}|played{_GAP}for|plays{_GAP}for|playing{_GAP}for|joined"
-    rf"|join|joins|transferred{_GAP}to|loaned{_GAP}to|signed{_GAP}for|move{_GAP}to"
-    rf"|moved{_GAP}to|club|side|winners{_GAP}over|win{_GAP}over|victory{_GAP}over"
-    rf"|win{_GAP}against|victory{_GAP}against|defeat{_GAP}by|defeat{_GAP}to|v|vs\.?)"
+    rf"|join|joins|transferred{_GAP}to|loaned{_GAP}to|signed{_GAP}for|club|side"
+    rf"|winners{_GAP}over|win{_GAP}over|victory{_GAP}over|win{_GAP}against"
+    rf"|victory{_GAP}against|defeat{_GAP}by|defeat{_GAP}to|v|vs\.?)"
     rf"){_GAP}(?:the{_GAP})?$")
-# Right after a team: "Kent beat", "Kent v", "Kent's captain", "Alba (Germany) 75".
+# Right after a team: "Kent beat", "Kent drew 1-1", "Kent won by", "FLORIDA AT CHICAGO",
+# "Kent's captain", "Alba (Germany) 75".
 _AFTER_TEAM = re.compile(
-    rf"{_GAP}(?:{_RESULT_VERBS}|v|vs\.?|AT|won{_GAP}(?:the|their|its|\d))\b"
+    rf"{_GAP}(?:{_RESULT_VERBS}|v|vs\.?|AT|drew{_GAP}\d|won{_GAP}(?:\d|by{_GAP}\d))\b"
     rf"|['’]s{_GAP}(?:manager|coach|captain|striker|goalkeeper|midfielder|defender"
-    rf"|pitcher|batsman|bowler|skipper|team{_GAP}mate|home|season)\b"
+    rf"|pitcher|batsman|bowler|skipper|team{_GAP}mate)\b"
     rf"|{_GAP}\([A-Z][\w .]*\){_GAP}\d")
 # A word that continues a longer name ("the Cleveland Indians", "Natalia Karimova").
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[^\S\n]+$")

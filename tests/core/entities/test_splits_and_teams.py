@@ -76,3 +76,10 @@ def test_the_nations_of_a_country_are_countries() -> None:
     known = knowledge()
     assert known.is_country("England") and known.is_country("Wales")
     assert not known.is_country("Kent") and known.is_region("Kent")
+
+
+def test_a_town_in_news_that_is_not_about_a_match_stays_a_place() -> None:
+    text = "Officials held Denver responsible. Denver drew up a plan; Leeds won the vote."
+    raw = [span(text, "Denver", "GPE"), span(text, "Denver", "GPE", 1),
+           span(text, "Leeds", "GPE")]
+    assert [m.label for m in teams_in_play(text, raw)] == ["GPE", "GPE", "GPE"]
