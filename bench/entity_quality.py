@@ -62,10 +62,11 @@ def prf(gold: list[set[Span]], found: list[set[Span]]) -> tuple[float, float, fl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _figure(name: str, p: float, r: float, f: float) -> dict[str, object]:
-    return {"figure": f"hand-annotated set, {name}: F1 (exact span and category)",
-            "median": round(f, 3), "low": round(f, 3), "high": round(f, 3), "unit": "F1",
-            "runs": 1, "precision": round(p, 3), "recall": round(r, 3)}
+def _figures(name: str, p: float, r: float, f: float) -> list[dict[str, object]]:
+    return [{"figure": f"hand-annotated set, {name}: {what} (exact span and category)",
+             "median": round(value, 3), "low": round(value, 3), "high": round(value, 3),
+             "unit": unit, "runs": 1, "precision": round(p, 3), "recall": round(r, 3)}
+            for what, value, unit in (("precision", p, "P"), ("F1", f, "F1"))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f = prf(gold, found)
         print(f"{title:<38} {p:6.3f} {r:6.3f} {f:6.3f}", file=log)
         if steps in ((), DEFAULT_STEPS):
-            figures.append(_figure("raw model" if not steps else "all marks", p, r, f))
+            figures += _figures("raw model" if not steps else "all marks", p, r, f)
     if args.v:
         for text, g, r in zip(texts, gold, raw, strict=True):
             found = scored(improve(text, list(r)))

@@ -33,7 +33,7 @@ from desktop.core.entities.mentions import Mention
 
 # Reasons, each with how often such a mark was right on CoNLL-2003 validation
 # (pipeline v8, bench/entity_doubt.py).
-THIN_ORG = "organisation named once, no organisation word"  # 0.61
+THIN_ORG = "organisation named once, no organisation word"  # 0.62
 LONE_PERSON = "one-word person never named in full, no title"  # 0.39
 PLACE_AS_PERSON = "one-word person that is a known place"  # 0.30
 UNKNOWN_PLACE = "place named once that no data package knows"  # 0.72
@@ -41,7 +41,7 @@ SPLIT = "the evidence is split"  # 0.93
 # Narrower cases of the above, right less often than not:
 ORG_IN_CAPITALS = "organisation named once, in a line of capitals"  # 0.35
 ORG_GIVEN_NAME = "organisation named once, its first word a given name"  # 0.31
-SPLIT_ONE_WORD = "one word, the evidence split"  # 0.44
+SPLIT_ONE_WORD = "one word, the evidence split"  # 0.42
 COMMON_WORD = "one word the article also writes in lower case"  # 0.00 (7)
 # The kinds of names these reasons judge (numbers and dates are not in doubt here).
 NAMES = frozenset({PERSON, ORG, "GPE", "LOC", "FAC"})
