@@ -92,6 +92,9 @@ _TITLED_OF = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?{_GAP}[A-Z][\w'’-]*{_GAP}of{_GAP}(?:the{_GAP})?{_NAME}")
 # "S. Jayasuriya", "J. R. Smith": initials and a name are a person.
 _INITIAL_AND_NAME = re.compile(r"(?:[A-Z]\.[^\S\n]?){1,3}[A-Z][a-z][\w'’-]+")
+# "SpaceX", "PayPal", "NationsBank": a capital inside one word is a brand's, not a
+# person's (names with a particle, "McCain", "DeSantis", "O'Neill", are left out).
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+[A-Z][\w-]*")
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Mr|Miss|Sir|Dame|President"
     r"|Mayor|Senator|Governor|Minister|Chancellor|Judge|Justice|Professor|Ambassador"
@@ -112,10 +115,13 @@ def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
         if words and words[-1]:
             votes.setdefault(" ".join(words), Counter())[label] += 1
 
+    # "LeBron" of "LeBron James": a given name, whatever its capitals.
+    first_names = {m.key.split()[0] for m in mentions if m.label == PERSON and " " in m.key}
     for m in mentions:
         if m.label not in KINDS:
             continue
-        if names_an_organisation(m.key) and not known.is_country(m.key):
+        by_words = names_an_organisation(m.key) and not known.is_country(m.key)
+        if by_words or (_CAMEL_CASE.fullmatch(m.key) and m.key not in first_names):
             vote(m.key, ORG)
         elif _INITIAL_AND_NAME.fullmatch(m.key) or (
                 m.label != ORG and _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):

@@ -68,3 +68,12 @@ def test_a_country_named_like_an_organisation_stays_a_place() -> None:
     text = "The Russian Federation said no; the Russian Federation signed later."
     raw = spans(text, ("Russian Federation", "ORG"), ("Russian Federation", "GPE"))
     assert [m.label for m in weigh_evidence(text, raw)] == ["GPE", "GPE"]
+
+
+def test_a_capital_inside_one_word_names_a_brand_not_a_person() -> None:
+    text = "SpaceX hired LeBron Tate. LeBron met McCain, then Zentrix and VoltaCorp."
+    raw = spans(text, ("SpaceX", "PERSON"), ("LeBron Tate", "PERSON"), ("LeBron", "PERSON"),
+                ("McCain", "PERSON"), ("VoltaCorp", "PERSON"))
+    assert [(m.text, m.label) for m in weigh_evidence(text, raw)] == [
+        ("SpaceX", "ORG"), ("LeBron Tate", "PERSON"), ("LeBron", "PERSON"),
+        ("McCain", "PERSON"), ("VoltaCorp", "ORG")]
