@@ -19,7 +19,7 @@ from desktop.core.entities.headlines import (
     headline_organisations,
     occurrences,
 )
-from desktop.core.entities.mentions import Mention, mention_at, overlaps, sorted_unique
+from desktop.core.entities.mentions import Mention, Taken, mention_at, overlaps, sorted_unique
 from desktop.core.entities.places import places_in_place_context
 from desktop.core.entities.sentences import (
     follows_the,
@@ -240,16 +240,15 @@ def add_later_person_mentions(text: str, mentions: list[Mention]) -> list[Mentio
             if surname is not None:
                 first_seen.setdefault(surname, m.end)
     added: list[Mention] = []
+    taken = Taken((m.start, m.end) for m in mentions)
     for name, after in first_seen.items():
         if not _spreads_as_person(name, votes.get(name, Counter({"PERSON": 1}))):
             continue
         for start, end in occurrences(text, name, after):
-            if _part_of_another_name(text, start, end, name):
+            if _part_of_another_name(text, start, end, name) or taken.overlaps(start, end):
                 continue
-            if not any(overlaps(m, start, end) for m in mentions) and not any(
-                overlaps(a, start, end) for a in added
-            ):
-                added.append(mention_at(text, start, end, "PERSON"))
+            added.append(mention_at(text, start, end, "PERSON"))
+            taken.add(start, end)
     return sorted_unique([*mentions, *added]) if added else mentions
 
 
