@@ -18,15 +18,15 @@ from collections import Counter
 from collections.abc import Collection
 
 from desktop.core.entities.evidence import (
-    _MEMBER_OF,
-    _TITLE_BEFORE,
-    _TITLED_OF,
+    MEMBER_OF,
     ORG,
     PERSON,
     PLACE,
-    _group,
-    _pattern_votes,
+    TITLE_BEFORE,
+    TITLED_OF,
     names_an_organisation,
+    pattern_votes,
+    place_group,
 )
 from desktop.core.entities.knowledge import Knowledge, knowledge
 from desktop.core.entities.mentions import Mention
@@ -53,7 +53,7 @@ UNLIKELY = frozenset({LONE_PERSON, PLACE_AS_PERSON, ORG_IN_CAPITALS, ORG_GIVEN_N
 def _organisations_by_pattern(text: str) -> set[str]:
     """Names the article calls organisations in so many words ("the leader of X")."""
     found: set[str] = set()
-    for pattern in (_MEMBER_OF, _TITLED_OF):
+    for pattern in (MEMBER_OF, TITLED_OF):
         for match in pattern.finditer(text):
             words = match.group(1).split()
             found |= {" ".join(words[:n]) for n in range(1, len(words) + 1)}
@@ -85,7 +85,7 @@ def doubt_reasons(text: str, mentions: list[Mention],
     named_organisations = _organisations_by_pattern(text)
     # A kind a reader's pattern gives ("The Trump administration") is not in doubt.
     by_pattern = {name: next(iter(labels)) for name, labels in
-                  _pattern_votes(text, mentions, known).items() if len(labels) == 1}
+                  pattern_votes(text, mentions, known).items() if len(labels) == 1}
     votes: Counter[str] = Counter(m.key for m in mentions)
     full_names = {w for m in mentions if m.label == PERSON for w in m.key.split()[1:]}
     lower_words = set(_LOWER_WORD.findall(text))
@@ -93,7 +93,7 @@ def doubt_reasons(text: str, mentions: list[Mention],
     for m in mentions:
         words = m.key.split()
         one_word_person = m.label == PERSON and len(words) == 1 and m.key not in full_names
-        titled = _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+        titled = TITLE_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
         reason: str | None = None
         if by_pattern.get(m.key) == m.label:
             reason = None
@@ -107,7 +107,7 @@ def doubt_reasons(text: str, mentions: list[Mention],
         elif (m.label == ORG and votes[m.key] < 2 and m.key not in named_organisations
               and not names_an_organisation(m.key)):
             reason = _thin_organisation(text, m, known)
-        elif _group(m.label) == PLACE and votes[m.key] < 2 and not known.is_place(m.key):
+        elif place_group(m.label) == PLACE and votes[m.key] < 2 and not known.is_place(m.key):
             reason = UNKNOWN_PLACE
         elif m.uncertain:
             reason = SPLIT if len(words) > 1 else SPLIT_ONE_WORD

@@ -83,26 +83,26 @@ _NAME = r"([A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})"  # no full stops: a
 # "The Trump administration", "the Obama presidency": the name of a person.
 _LED_BY = re.compile(rf"{_NAME}{_GAP}(?:administration|presidency|campaign|White House)\b")
 # "the leader of Kataib Hezbollah", "a spokesman for Acme": an organisation, unless a place.
-_MEMBER_OF = re.compile(
+MEMBER_OF = re.compile(
     rf"\b(?:leaders?|head|chief|members?|spokes(?:man|woman|person)|founder|fighters"
     rf"|militants|chairman|chairwoman|director|executives?|employees?|officials?|analysts?)"
     rf"{_GAP}(?:of|for|at){_GAP}(?:the{_GAP})?{_NAME}")
 # "said Mr. Alaaldin of Brookings": after a titled person, "of X" is their institution.
-_TITLED_OF = re.compile(
+TITLED_OF = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?{_GAP}[A-Z][\w'’-]*{_GAP}of{_GAP}(?:the{_GAP})?{_NAME}")
 # "S. Jayasuriya", "J. R. Smith": initials and a name are a person.
 _INITIAL_AND_NAME = re.compile(r"(?:[A-Z]\.[^\S\n]?){1,3}[A-Z][a-z][\w'’-]+")
 # "SpaceX", "PayPal", "NationsBank": a capital inside one word is a brand's, not a
 # person's (names with a particle, "McCain", "DeSantis", "O'Neill", are left out).
 _CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+[A-Z][\w-]*")
-_TITLE_BEFORE = re.compile(
+TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Mr|Miss|Sir|Dame|President"
     r"|Mayor|Senator|Governor|Minister|Chancellor|Judge|Justice|Professor|Ambassador"
     r"|Sheriff|Pope|King|Queen|Prince|Princess|Premier|Secretary|Director|Coach"
     r"|Chairman|Spokesman|Spokeswoman)\.?[^\S\n]+$")
 
 
-def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
+def pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
                    ) -> dict[str, Counter[str]]:
     votes: dict[str, Counter[str]] = {}
 
@@ -124,13 +124,13 @@ def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
         if by_words or (_CAMEL_CASE.fullmatch(m.key) and m.key not in first_names):
             vote(m.key, ORG)
         elif _INITIAL_AND_NAME.fullmatch(m.key) or (
-                m.label != ORG and _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
+                m.label != ORG and TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
             vote(m.key, PERSON)
     for match in _LED_BY.finditer(text):
         name = match.group(1)
         if not known.is_place(name.removeprefix("The ")):
             vote(name, PERSON)
-    for pattern in (_MEMBER_OF, _TITLED_OF):
+    for pattern in (MEMBER_OF, TITLED_OF):
         for match in pattern.finditer(text):
             name = match.group(1)
             if not known.is_big_place(name):
@@ -152,7 +152,7 @@ def _known_label(name: str, known: Knowledge) -> str | None:
     return None
 
 
-def _group(label: str) -> str:
+def place_group(label: str) -> str:
     """Places are one kind for weighing: the model's GPE/LOC/FAC split is not evidence."""
     return PLACE if label in ("GPE", "LOC", "FAC") else label
 
@@ -160,10 +160,10 @@ def _group(label: str) -> str:
 def weigh_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
     """Each name takes the kind with the most evidence; thin or split evidence is uncertain."""
     known = knowledge()
-    patterns = _pattern_votes(text, mentions, known)
+    patterns = pattern_votes(text, mentions, known)
     model: dict[str, Counter[str]] = {}
     for m in mentions:
-        model.setdefault(m.key, Counter())[_group(m.label)] += 1
+        model.setdefault(m.key, Counter())[place_group(m.label)] += 1
     result: list[Mention] = []
     decided: dict[str, tuple[str | None, bool]] = {}
     for m in mentions:
@@ -173,7 +173,7 @@ def weigh_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.key not in decided:
             decided[m.key] = _decide(m.key, model[m.key], patterns.get(m.key), known)
         label, uncertain = decided[m.key]
-        if label is None or _group(m.label) == label:
+        if label is None or place_group(m.label) == label:
             result.append(m.marked_uncertain(uncertain))
         else:
             result.append(m.relabelled(label, uncertain))
@@ -223,7 +223,7 @@ def teams_in_results(text: str, mentions: list[Mention]) -> list[Mention]:
     result: list[Mention] = []
     known = knowledge()
     for m in mentions:
-        is_team = (_group(m.label) == PLACE and not known.is_country(m.key)
+        is_team = (place_group(m.label) == PLACE and not known.is_country(m.key)
                    and _SCORE_AFTER.match(text, m.end) is not None
                    and len(_NUMBERS.findall(_line(text, m.start, m.end))) >= 3)
         result.append(m.relabelled(ORG) if is_team else m)
