@@ -2,7 +2,9 @@
 
 Run from the repository root (needs Debian's chromium and chromium-driver):
 
-    .venv/bin/python bench/connector_pages.py [--data DIR] [--limit N]
+    .venv/bin/python bench/connector_pages.py [--data DIR] [--limit N] [--quick] [--json]
+
+(``--quick``: the first 15 pages; ``--json``: figures by bench/_figures.py's convention.)
 
 Each dev page is served from 127.0.0.1 and opened in headless Chromium (its inline
 scripts run; every other address fails at once), the bookmarklet sends it to a
@@ -16,6 +18,7 @@ Lectern's answer (cleaning included).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -23,15 +26,17 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: make `desktop` importable
+sys.path.insert(0, str(ROOT / "tests"))  # the loopback server
 
+from _figures import Report  # noqa: E402
 from cleaning_quality import DEFAULT_DATA, Page, load_pages  # noqa: E402
+from loopback import QuietHandler, serving  # noqa: E402
 from scoring import score_page, summarize  # noqa: E402
 
 from desktop.core.cleaning import CleaningError, clean_html  # noqa: E402
@@ -42,26 +47,16 @@ from desktop.core.storage.library import Library  # noqa: E402
 TOKEN = "bench-token"
 
 
-def serve_pages(pages: dict[str, Page]) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            return None
-
+def page_handler(pages: dict[str, Page]) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             page = pages.get(self.path.removeprefix("/page/"))
             if page is None:
                 self.send_error(404)
                 return
-            data = page.html.encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.send_body(200, "text/html; charset=utf-8", page.html.encode("utf-8"))
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return Handler
 
 
 def browser(profile: Path) -> Any:
@@ -106,17 +101,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument("--quick", action="store_true", help="only the first 15 pages")
+    report = Report.from_argv()
     args = parser.parse_args()
+    with report.human_text_to_stderr():
+        return save_pages(args.data, args.limit or (15 if args.quick else 0), report)
+
+
+def save_pages(data: Path, limit: int, report: Report) -> int:
     if not shutil.which("chromium") or not shutil.which("chromedriver"):
         print("skipped: needs chromium and chromium-driver (apt-get install chromium "
               "chromium-driver)")
         return 0
-    pages = load_pages(args.data)[: args.limit or None]
+    pages = load_pages(data)[: limit or None]
     by_name = {p.name: p for p in pages}
     work = Path(tempfile.mkdtemp(prefix="lectern-connector-bench-"))
     library_path = work / "library.sqlite3"
     Library.open(library_path).close()
-    site = serve_pages(by_name)
+    site = contextlib.ExitStack()
+    base = site.enter_context(serving(page_handler(by_name)))
     connector = ConnectorServer(0, TOKEN, library_saver(library_path))
     threading.Thread(target=connector.serve_forever, daemon=True).start()
     code = unquote(bookmarklet(TOKEN, connector.port).removeprefix("javascript:"))
@@ -126,7 +129,7 @@ def main() -> int:
     unfinished: list[str] = []  # pages still loading when saved (load timeout)
     try:
         for page in pages:
-            url = f"http://127.0.0.1:{site.server_address[1]}/page/{page.name}"
+            url = f"{base}/page/{page.name}"
             try:
                 driver.get(url)
             except Exception:  # saved as far as it got, as a reader's early click would
@@ -138,7 +141,7 @@ def main() -> int:
     finally:
         driver.quit()
         connector.shutdown()
-        site.shutdown()
+        site.close()
     library = Library.open(library_path)
     saved = {Path(library.article(i).url).name: library.article(i).text
              for i in library.article_ids()}
@@ -156,6 +159,11 @@ def main() -> int:
     print(f"click to answer: median {statistics.median(seconds) * 1000:.0f} ms, "
           f"worst {max(seconds) * 1000:.0f} ms")
     print(f"pages still loading after 30 s when saved: {len(unfinished)}")
+    report.figure("cleaning F1 of pages saved through headless Chromium's bookmarklet",
+                  from_browser.f1, "F1", runs=len(pages), baseline="the same pages' files",
+                  ratio=from_browser.f1 / from_file.f1 if from_file.f1 else None)
+    report.figure("bookmarklet click to Lectern's answer, cleaning included (min-max)",
+                  [s * 1000 for s in seconds], "ms")
     for name, said in sorted(problems.items()):
         late = " (still loading)" if name in unfinished else ""
         print(f"  {name[:12]}{late}: {said}")

@@ -13,9 +13,7 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the PNG maker and the test page
 
 from _figures import Report  # noqa: E402
 from image_server import article_page, make_png  # noqa: E402
+from loopback import QuietHandler, serving  # noqa: E402
 
 from desktop.core.images import loading  # noqa: E402
 from desktop.core.importing import Source  # noqa: E402
@@ -33,23 +32,13 @@ from desktop.core.storage.library import Library  # noqa: E402
 PNG = make_png(800, 500)
 
 
-def serve(delay: float) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
+def slow_pictures(delay: float) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             time.sleep(delay)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(PNG)))
-            self.end_headers()
-            self.wfile.write(PNG)
+            self.send_body(200, "image/png", PNG)
 
-        def log_message(self, *_args: object) -> None:
-            return None
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return Handler
 
 
 def load_once(base: str, images: int, concurrent: int) -> float:
@@ -78,12 +67,10 @@ def measure(report: Report) -> int:
     parser.add_argument("--delay", type=float, default=0.3)
     args = parser.parse_args()
     shipped = loading.CONCURRENT_FETCHES
-    httpd = serve(args.delay)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    ones = [load_once(base, args.images, 1) for _ in range(3)]
-    manys = [load_once(base, args.images, shipped) for _ in range(3)]
+    with serving(slow_pictures(args.delay)) as base:
+        ones = [load_once(base, args.images, 1) for _ in range(3)]
+        manys = [load_once(base, args.images, shipped) for _ in range(3)]
     one, many = min(ones), min(manys)
-    httpd.shutdown()
     report.figure(f"loading {args.images} images from a slow server, {shipped} at once "
                   "(min-max of 3)", manys, "s", baseline="one request at a time",
                   ratio=statistics.median(manys) / statistics.median(ones))

@@ -1,6 +1,6 @@
 """What images cost the reader when an article is opened.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/image_reader.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/image_reader.py [--json]
 
 An article with 12 images (placeholders, then loaded 3000x2000 PNGs made here)
 is opened in a window on a temporary library; best of a few runs each.
@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the PNG maker and the test page
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LECTERN_HOME"] = tempfile.mkdtemp(prefix="lectern-bench-")
 
+from _figures import Report  # noqa: E402
 from image_server import article_page, make_png  # noqa: E402
 
 from desktop.core.images.loading import load_article_images  # noqa: E402
@@ -42,6 +43,7 @@ def best_ms(action: Callable[[], object], runs: int = 5) -> float:
 
 
 def main() -> int:
+    report = Report.from_argv()
     make_application()
     window = create_window(app_paths(), with_samples=False)
     window.resize(1300, 800)
@@ -58,7 +60,8 @@ def main() -> int:
         window.open_article(without)
         window.open_article(with_images)
 
-    print(f"open two articles, 12 placeholders: {best_ms(both):.1f} ms")
+    placeholders = best_ms(both)
+    print(f"open two articles, 12 placeholders: {placeholders:.1f} ms", file=sys.stderr)
     picture = make_png(3000, 2000)
     load_article_images(library, with_images,
                         fetch=lambda src: CachedImage(src, "image/png", picture))
@@ -67,11 +70,21 @@ def main() -> int:
         feature._decoded_for = None  # as if the article had not been open this session
         window.open_article(with_images)
 
-    print(f"first open, 12 loaded 3000x2000 PNGs (decode + scale to 1400 px): "
-          f"{best_ms(first_open, 3):.1f} ms")
-    print(f"open two articles, pictures already decoded: {best_ms(both):.1f} ms")
+    first = best_ms(first_open, 3)
+    print(f"first open, 12 loaded 3000x2000 PNGs (decode + scale to 1400 px): {first:.1f} ms",
+          file=sys.stderr)
+    decoded = best_ms(both)
+    print(f"open two articles, pictures already decoded: {decoded:.1f} ms", file=sys.stderr)
     window.reader.image_source = None
-    print(f"open two articles, no image feature: {best_ms(both):.1f} ms")
+    bare = best_ms(both)
+    print(f"open two articles, no image feature: {bare:.1f} ms", file=sys.stderr)
+    against = "the same two articles without the image feature"
+    report.figure("open two articles, 12 image placeholders (best of 5)", placeholders, "ms",
+                  baseline=against, ratio=placeholders / bare)
+    report.figure("open two articles, 12 pictures already decoded (best of 5)", decoded, "ms",
+                  baseline=against, ratio=decoded / bare)
+    report.figure("first open of 12 loaded 3000x2000 PNGs, decoded and scaled (best of 3)",
+                  first, "ms")
     window.close()
     library.close()
     return 0

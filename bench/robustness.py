@@ -1,6 +1,7 @@
 """What Lectern's safety costs: the cleaning worker, the health check, backups, the lock.
 
-Run: ``.venv/bin/python bench/robustness.py``. Prints one figure per line; compare
+Run: ``.venv/bin/python bench/robustness.py [--quick] [--json]``. Prints one figure per
+line (``--quick``: without the 4 MB page; ``--json``: the convention of bench/_figures.py); compare
 ratios within a run (the machine is shared and noisy). Results: bench/ROBUSTNESS.md.
 """
 
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _figures import Report
 
 from desktop.core.importing import Source, text_source
 from desktop.core.importing.clean_worker import clean_in_worker
@@ -46,23 +49,30 @@ def page(paragraphs: int) -> bytes:
             f"<article><h1>Harbour survey</h1>{body}</article></body></html>").encode()
 
 
-def bench_worker() -> None:
+def bench_worker(report: Report, quick: bool) -> None:
     print("## cleaning: in process vs time-limited worker process")
-    for label, data in (("small page 20 KB", page(100)), ("page 1.1 MB", page(6000)),
-                        ("page 4 MB", page(22000))):
+    pages = [("small page 20 KB", page(100)), ("page 1.1 MB", page(6000))]
+    if not quick:
+        pages.append(("page 4 MB", page(22000)))
+    for label, data in pages:
         repeat = 3 if len(data) < 2_000_000 else 1
         inside = median_seconds(lambda d=data: clean_in_process(Source(d, "html", "b")), repeat)
         worker = median_seconds(lambda d=data: clean_in_worker(d, "html", "b"), repeat)
         print(f"{label:18s} in process {inside * 1000:7.0f} ms   worker {worker * 1000:7.0f} ms"
               f"   worker/in-process {worker / inside:5.2f}x")
+        report.figure(f"cleaning a {label.removeprefix('page ').removeprefix('small page ')} "
+                      f"page in the time-limited worker (median of {repeat})", worker * 1000,
+                      "ms", runs=repeat, baseline="cleaning in process", ratio=worker / inside)
     tiny = b"A short note\n\nIt has one sentence of text in it."
     overhead = median_seconds(lambda: clean_in_worker(tiny, "text", "b"), 5)
     inside = median_seconds(lambda: clean_in_process(Source(tiny, "text", "b")), 5)
     print(f"tiny text: worker {overhead * 1000:.0f} ms (process start, imports, round trip) vs "
           f"in process {inside * 1000:.1f} ms")
+    report.figure("worker round trip for a tiny text (process start, imports; median of 5)",
+                  overhead * 1000, "ms", runs=5)
 
 
-def bench_library(folder: Path) -> None:
+def bench_library(folder: Path, report: Report) -> None:
     print("## opening, checking and backing up a library")
     paths = app_paths(folder / "home")
     library, _ = open_library_safely(paths)
@@ -97,12 +107,20 @@ def bench_library(folder: Path) -> None:
     print(f"backup incl. integrity_check    {backup * 1000:7.1f} ms   (once a day at most)")
     print(f"  of which integrity_check      {verify * 1000:7.1f} ms")
     print(f"lock acquire + release          {lock * 1000:7.3f} ms")
+    report.figure("opening a 50 MB library with its safety checks (no backup due; median of 5)",
+                  safe * 1000, "ms", runs=5, baseline="Library.open without checks",
+                  ratio=safe / plain)
+    report.figure("daily backup of a 50 MB library, integrity check included (median of 3)",
+                  backup * 1000, "ms", runs=3)
 
 
 def main() -> int:
-    bench_worker()
-    with tempfile.TemporaryDirectory() as tmp:
-        bench_library(Path(tmp))
+    report = Report.from_argv()
+    quick = Report.quick()
+    with report.human_text_to_stderr():
+        bench_worker(report, quick)
+        with tempfile.TemporaryDirectory() as tmp:
+            bench_library(Path(tmp), report)
     return 0
 
 

@@ -31,7 +31,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 OUT = HERE / "out"
-NOT_BENCHMARKS = {"run_all.py", "scoring.py", "__init__.py"}
+# Helpers the benchmarks import (scoring, the CoNLL download), not benchmarks.
+NOT_BENCHMARKS = {"run_all.py", "scoring.py", "conll_data.py", "__init__.py"}
 START, END = "<!-- make-bench:start -->", "<!-- make-bench:end -->"
 
 
@@ -58,7 +59,9 @@ def discover() -> tuple[list[Path], list[Path]]:
 def run_one(script: Path, quick: bool, timeout: float, env: dict[str, str]) -> Run:
     run = Run(script.name)
     command = [sys.executable, str(script), "--json"]
-    if quick and "--quick" in script.read_text(encoding="utf-8"):
+    source = script.read_text(encoding="utf-8")
+    # A script takes --quick through its argparse or through _figures.Report.quick().
+    if quick and ("--quick" in source or "Report.quick(" in source):
         command.append("--quick")
     OUT.mkdir(exist_ok=True)
     log = OUT / f"{script.stem}.log"
@@ -87,10 +90,18 @@ def run_one(script: Path, quick: bool, timeout: float, env: dict[str, str]) -> R
         if returncode != 0:
             run.status = f"failed (exit {returncode}, see bench/out/{log.name})"
         elif not run.figures:
-            run.status = f"no figures (see bench/out/{log.name})"
+            said = _last_line(log)
+            run.status = f"no figures: {said}" if said else f"no figures (see bench/out/{log.name})"
         else:
             run.status = "ok"
     return run
+
+
+def _last_line(log: Path) -> str:
+    """What a script that measured nothing said last (e.g. that its input is missing)."""
+    lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace")
+             .splitlines() if line.strip()]
+    return lines[-1][:200] if lines else ""
 
 
 def number(value: Any) -> str:

@@ -20,13 +20,14 @@ import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the loopback server
+
+from loopback import QuietHandler, serving  # noqa: E402
 
 from desktop.core.net import polite  # noqa: E402
 from desktop.core.operations import import_urls as url_import  # noqa: E402
@@ -52,26 +53,15 @@ def varied_pages(count: int) -> list[bytes]:
     return pages
 
 
-def serve(pages: list[bytes], delay: float) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
+def slow_pages(pages: list[bytes], delay: float) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
             time.sleep(delay)
-            body = pages[int(self.path.strip("/").split(".")[0])]
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(200, "text/html", pages[int(self.path.strip("/").split(".")[0])])
 
-        def log_message(self, *_args: object) -> None:
-            return None
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return Handler
 
 
 def from_disk(folder: Path, files: list[Path]) -> tuple[float, int]:
@@ -108,35 +98,33 @@ def main() -> int:
     args = parser.parse_args()
     rounds = 1 if args.quick else args.rounds
     pages = varied_pages(args.pages)
-    httpd = serve(pages, args.delay)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    urls = [f"{base}/{n}.html" for n in range(len(pages))]
-    disk_times: list[float] = []
-    url_times: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        files = []
-        for n, page in enumerate(pages):
-            files.append(folder / f"{n}.html")
-            files[-1].write_bytes(page)
-        from_disk(folder, files[:5])  # warm up: imports, caches
-        for round_number in range(rounds):
-            if round_number % 2:  # in turns, each side first every other round
-                url, stored_url = from_urls(folder, urls)
-                disk, stored_disk = from_disk(folder, files)
-            else:
-                disk, stored_disk = from_disk(folder, files)
-                url, stored_url = from_urls(folder, urls)
-            disk_times.append(disk)
-            url_times.append(url)
-            print(f"  round: disk {disk:.2f} s ({stored_disk} stored), "
-                  f"urls {url:.2f} s ({stored_url} stored)", file=sys.stderr)
-        polite_time = None
-        if not args.quick:
-            polite.EXPLICIT_PER_HOST = polite.QUEUE_PER_HOST
-            url_import.EXPLICIT_PER_HOST = polite.QUEUE_PER_HOST
-            polite_time, _ = from_urls(folder, urls)
-    httpd.shutdown()
+    with serving(slow_pages(pages, args.delay)) as base:
+        urls = [f"{base}/{n}.html" for n in range(len(pages))]
+        disk_times: list[float] = []
+        url_times: list[float] = []
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            files = []
+            for n, page in enumerate(pages):
+                files.append(folder / f"{n}.html")
+                files[-1].write_bytes(page)
+            from_disk(folder, files[:5])  # warm up: imports, caches
+            for round_number in range(rounds):
+                if round_number % 2:  # in turns, each side first every other round
+                    url, stored_url = from_urls(folder, urls)
+                    disk, stored_disk = from_disk(folder, files)
+                else:
+                    disk, stored_disk = from_disk(folder, files)
+                    url, stored_url = from_urls(folder, urls)
+                disk_times.append(disk)
+                url_times.append(url)
+                print(f"  round: disk {disk:.2f} s ({stored_disk} stored), "
+                      f"urls {url:.2f} s ({stored_url} stored)", file=sys.stderr)
+            polite_time = None
+            if not args.quick:
+                polite.EXPLICIT_PER_HOST = polite.QUEUE_PER_HOST
+                url_import.EXPLICIT_PER_HOST = polite.QUEUE_PER_HOST
+                polite_time, _ = from_urls(folder, urls)
     ratios = [d / u for d, u in zip(disk_times, url_times, strict=True)]
     figures = [
         {"figure": f"import {len(pages)} pages from disk (median, min/max)",

@@ -18,7 +18,9 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from loopback import QuietHandler, serving
 
 from desktop.core.images.fetch import MAX_IMAGE_BYTES
 
@@ -70,7 +72,7 @@ class ImageServer:
 
 
 def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             server.requests.append(self.path)
             with server.lock:
@@ -84,15 +86,15 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
 
         def _answer(self) -> None:
             if self.path.startswith("/img"):
-                self._send(200, "image/png", PNG)
+                self.send_body(200, "image/png", PNG)
             elif self.path == "/page.png":
-                self._send(200, "text/html; charset=utf-8", b"<html><body>Sign in</body></html>")
+                self.send_body(200, "text/html; charset=utf-8", b"<html><body>Sign in</body></html>")
             elif self.path == "/huge.png":
-                self._send(200, "image/png", PNG + b"\x00" * MAX_IMAGE_BYTES)
+                self.send_body(200, "image/png", PNG + b"\x00" * MAX_IMAGE_BYTES)
             elif self.path == "/bomb.png":
-                self._send(200, "image/png", bomb_png())
+                self.send_body(200, "image/png", bomb_png())
             elif self.path == "/broken.png":  # a PNG signature, then garbage
-                self._send(200, "image/png", PNG[:8] + b"\x00garbage" * 10)
+                self.send_body(200, "image/png", PNG[:8] + b"\x00garbage" * 10)
             elif self.path == "/to-file.png":
                 self.send_response(302)
                 self.send_header("Location", "file:///etc/passwd")
@@ -112,22 +114,9 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(PNG + b"\x00" * (2 * 1024 * 1024))
             elif self.path.startswith("/slow"):
                 time.sleep(1.5)
-                self._send(200, "image/png", PNG)
+                self.send_body(200, "image/png", PNG)
             else:
-                self._send(404, "text/html", b"<h1>Not Found</h1>")
-
-        def _send(self, status: int, content_type: str, body: bytes) -> None:
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):  # the client gave up: fine
-                pass
-
-        def log_message(self, *_args: object) -> None:
-            return None
+                self.send_body(404, "text/html", b"<h1>Not Found</h1>")
 
     return Handler
 
@@ -135,16 +124,9 @@ def _handler(server: ImageServer) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def image_server() -> Iterator[ImageServer]:
     state = ImageServer("")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    httpd.daemon_threads = True
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_handler(state)) as base:
+        state.base = base
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def article_page(base: str, images: list[str]) -> str:

@@ -13,9 +13,11 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from loopback import QuietHandler, serving
 
 
 @dataclass
@@ -66,7 +68,7 @@ def article_html(title: str, paragraphs: int = 6, *, charset_meta: str = "utf-8"
 
 
 def _handler(server: PageServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
@@ -126,25 +128,13 @@ def _handler(server: PageServer) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):  # the client gave up: fine
                 self.close_connection = True
 
-        def log_message(self, *_args: object) -> None:
-            return None
-
     return Handler
 
 
 @contextmanager
 def page_server(routes: dict[str, Reply] | None = None) -> Iterator[PageServer]:
     state = PageServer("", dict(routes or {}))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    httpd.daemon_threads = True
-    state.port = int(httpd.server_address[1])
-    state.base = f"http://127.0.0.1:{state.port}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_handler(state)) as base:
+        state.base = base
+        state.port = int(base.rsplit(":", 1)[1])
         yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        with suppress(Exception):
-            thread.join(2)

@@ -130,18 +130,20 @@ def _process(inputs: list[_Input], library: Any, corrections: list[Any], as_json
 
 def _recognise(pending: list[_Input], library: Any) -> None:
     """All texts through the model in one process, batched (nlp.pipe)."""
+    from desktop.core.entities.corrections import list_corrections
     from desktop.core.entities.postprocess import improve
     from desktop.core.entities.recognizer import Recognizer
     from desktop.core.entities.store import save_analysis
 
     recognizer = Recognizer()
+    corrected = {c.text for c in list_corrections(library)}
     results = recognizer.analyse(item.text for item in pending)
     for item, raw in zip(pending, results, strict=True):
         if item.article_id is not None:  # keep it: the window shows it at once later
             item.mentions = save_analysis(library, item.article_id, item.text,
                                           recognizer.identity, raw)
-        else:
-            item.mentions = improve(item.text, raw)
+        else:  # a name the reader corrected is kept, as in the library
+            item.mentions = improve(item.text, raw, keep=corrected)
 
 
 def _print(source: str, mentions: list[Any], as_json: bool) -> None:

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.menus: dict[str, QMenu] = {key: self.menuBar().addMenu(title)
                                         for key, title in _MENUS}
+        self._menu_ends: dict[str, QAction] = {}  # what features' entries go above
         if library is not None:
             self.attach(library)
 
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             placeholder.setParent(None)  # back in Python's hands, freed with its last reference
         self.notes_panel = NotesPanel(library.save_note)
         self.notes_panel.set_runner(self.tasks.run)  # previews of long notes render off it
+        self.notes_panel.save_in_background(library.path)  # autosaves off the GUI thread
         self.side_tabs.insertTab(0, self.notes_panel, "Notes")
         self.side_tabs.setCurrentIndex(0)
 
@@ -211,8 +213,33 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
-        self.menus[menu].addAction(action)
+        self._place(menu, action)
         return action
+
+    def add_import_action(
+        self, text: str, slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
+    ) -> QAction:
+        action = self.add_action("file", text, slot, shortcut, tip)
+        self.menus["file"].insertAction(self._imports_end, action)  # moved up, with Import…
+        return action
+
+    def add_menu_separator(self, menu: str) -> None:
+        self._place(menu, None)
+
+    def _place(self, menu: str, action: QAction | None) -> None:
+        """Features' entries go above a menu's closing group (File: Quit stays last);
+        None places a separator."""
+        from PySide6.QtGui import QAction
+
+        end = self._menu_ends.get(menu)
+        if action is None:
+            action = QAction(self)
+            action.setSeparator(True)
+        if end is not None:
+            self.menus[menu].insertAction(end, action)
+        else:
+            self.menus[menu].addAction(action)
 
     def _build_menus(self) -> None:
         from PySide6.QtGui import QKeySequence
@@ -228,10 +255,13 @@ class MainWindow(QMainWindow):
             self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
                             "Ctrl+Shift+V", "Import the article text on the clipboard"),
         ]
-        self.menus["file"].addSeparator()
+        # Features add their entries between these two (QMenu collapses an empty pair).
+        self._imports_end = self.menus["file"].addSeparator()
+        quit_group = self.menus["file"].addSeparator()
         # Not StandardKey.Quit: Windows has no key for it, and without a desktop
         # theme (seen offscreen) it is only the rarely present Exit key.
         self.add_action("file", "&Quit", self.close, "Ctrl+Q")
+        self._menu_ends["file"] = quit_group
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")

@@ -52,6 +52,8 @@ class Span:
 # Layer depths: what the app marks (entities, search hits) lies under what the
 # reader marked themselves (highlights), whichever feature set its layer first.
 APP_MARKS, USER_MARKS = 0, 10
+PAINT_ALL_SPANS = 2_000  # more spans than this: only those near the view are painted
+UNLAID_CHARS = 20_000  # what three screens hold, at most, when the layout cannot say yet
 WORDS_PER_MINUTE = 230  # a typical adult's silent reading speed for prose
 
 
@@ -90,6 +92,9 @@ class ReaderView(QTextBrowser):
         self._layers: dict[str, list[Span]] = {}
         self._layer_order: list[str] = []
         self._layer_depth: dict[str, int] = {}
+        self._indexes: dict[str, tuple[list[int], list[int], int]] = {}
+        # The text offsets painted when only the part near the view is (else None).
+        self._painted_window: tuple[int, int] | None = None
         # Gives the images to show between an article's blocks (the images feature);
         # the reader never fetches one itself.
         self.image_source: Callable[[ArticleRecord], list[ReaderImage]] | None = None
@@ -99,6 +104,7 @@ class ReaderView(QTextBrowser):
         self.body_font.setStyleHint(QFont.StyleHint.Serif)
         self.document().setDocumentMargin(24)
         self.verticalScrollBar().valueChanged.connect(self.emit_progress)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.show_placeholder()
 
     def enable_keyboard_reading(self) -> None:
@@ -122,6 +128,8 @@ class ReaderView(QTextBrowser):
         self.text = ""
         self._text_starts, self._doc_starts = [], []
         self._layers.clear()
+        self._indexes.clear()
+        self._painted_window = None
         self.setExtraSelections([])
         self.document().clear()
         cursor = QTextCursor(self.document())
@@ -163,9 +171,12 @@ class ReaderView(QTextBrowser):
                 fresh = True
         # The previous document is our child, so setDocument deletes it.
         self.setDocument(doc)
+        doc.documentLayout().documentSizeChanged.connect(self._scrolled)  # laid out further
         self.record = record
         self.text = record.text
         self._layers.clear()
+        self._indexes.clear()
+        self._painted_window = None
         self.setExtraSelections([])
         self.verticalScrollBar().setValue(0)
         self._fit_column()
@@ -236,6 +247,7 @@ class ReaderView(QTextBrowser):
         position = self.verticalScrollBar().value()
         self.show_article(self.record, announce=False)
         self._layers = layers
+        self._indexes.clear()
         self._apply_layers()
         self.verticalScrollBar().setValue(position)
 
@@ -331,6 +343,7 @@ class ReaderView(QTextBrowser):
             self._layer_depth[name] = depth
             self._layer_order.sort(key=lambda layer: self._layer_depth[layer])  # stable
         self._layers[name] = spans
+        self._indexes.pop(name, None)
         self._apply_layers()
 
     def clear_layer(self, name: str) -> None:
@@ -340,10 +353,17 @@ class ReaderView(QTextBrowser):
         return list(self._layers.get(name, []))
 
     def _apply_layers(self) -> None:
+        """Paint the layers as extra selections. Up to ``PAINT_ALL_SPANS`` spans are
+        all painted; beyond that (20,000 highlights took ~1 s to turn into
+        selections, and Qt checks every selection at every paint) only the spans near
+        the visible part are, again as the reader scrolls or resizes."""
+        total = sum(len(spans) for spans in self._layers.values())
+        window = None if total <= PAINT_ALL_SPANS else self._visible_text_range()
+        self._painted_window = window
         selections: list[QTextEdit.ExtraSelection] = []
         doc = self.document()
         for name in self._layer_order:
-            for span in self._layers.get(name, []):
+            for span in self._spans_between(name, window):
                 for start, end in self._doc_ranges(span.start, span.end):
                     selection = QTextEdit.ExtraSelection()
                     cursor = QTextCursor(doc)
@@ -353,6 +373,53 @@ class ReaderView(QTextBrowser):
                     selection.format = span.format
                     selections.append(selection)
         self.setExtraSelections(selections)
+
+    def _spans_between(self, name: str, window: tuple[int, int] | None) -> list[Span]:
+        """A layer's spans that overlap text offsets ``window`` (all when None), in the
+        layer's own order (later ones paint over earlier ones)."""
+        spans = self._layers.get(name, [])
+        if window is None:
+            return spans
+        starts, order, longest = self._layer_index(name)
+        low, high = window
+        first = bisect.bisect_left(starts, low - longest)
+        last = bisect.bisect_left(starts, high)
+        chosen = sorted(i for i in order[first:last] if spans[i].end > low)
+        return [spans[i] for i in chosen]
+
+    def _layer_index(self, name: str) -> tuple[list[int], list[int], int]:
+        """(starts sorted, span numbers in that order, longest span) of a layer, kept
+        until the layer changes."""
+        index = self._indexes.get(name)
+        if index is None:
+            spans = self._layers.get(name, [])
+            order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+            index = ([spans[i].start for i in order], order,
+                     max((s.end - s.start for s in spans), default=0))
+            self._indexes[name] = index
+        return index
+
+    def _visible_text_range(self) -> tuple[int, int]:
+        """Text offsets from a screen above the visible part to a screen below it."""
+        from PySide6.QtCore import QPointF, Qt
+
+        layout = self.document().documentLayout()
+        top = self.verticalScrollBar().value()
+        height = max(self.viewport().height(), 200)
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        first = max(0, layout.hitTest(QPointF(0, max(0, top - height)), fuzzy))
+        last = layout.hitTest(QPointF(self.viewport().width(), top + 2 * height), fuzzy)
+        if last <= first:  # not laid out that far yet: a generous guess, redone once it is
+            last = first + UNLAID_CHARS
+        return self.doc_to_text(first), self.doc_to_text(last) + 1
+
+    def _scrolled(self) -> None:
+        """Paint the spans now near the visible part, when only those are painted."""
+        if self._painted_window is None:
+            return
+        low, high = self._visible_text_range()
+        if (low, high) != self._painted_window:
+            self._apply_layers()
 
     def _doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
         """Document ranges of text offsets [start, end): one per article block it
@@ -374,8 +441,8 @@ class ReaderView(QTextBrowser):
         return [
             (name, span)
             for name in self._layer_order
-            for span in self._layers.get(name, [])
-            if span.start <= offset < span.end
+            for span in self._spans_between(name, (offset, offset + 1))
+            if span.start <= offset
         ]
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -410,6 +477,7 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_column()
         super().resizeEvent(event)
+        self._scrolled()
 
     def _fit_column(self) -> None:
         """Centre a column of about 70 characters of the body font."""

@@ -4,14 +4,12 @@ rendering in the browser (a script adds a paragraph), and one behind a login
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 from connector_testing import article_page
+from loopback import QuietHandler, serving
 
 ADDED_BY_SCRIPT = ("A paragraph the page's own script added after loading: the reader saw it, "
                    "so Lectern keeps it.")
@@ -46,10 +44,7 @@ def _members_page(logged_in: bool) -> str:
     ])
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return None
-
+class _Handler(QuietHandler):
     def do_GET(self) -> None:
         logged_in = "member=yes" in (self.headers.get("Cookie") or "")
         if self.path == "/login":
@@ -81,13 +76,5 @@ class Site:
 
 @contextmanager
 def serving_site() -> Iterator[Site]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
-        yield Site(f"http://127.0.0.1:{server.server_address[1]}")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_Handler) as base:
+        yield Site(base)

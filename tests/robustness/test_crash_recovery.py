@@ -76,18 +76,24 @@ def _verify(home: Path, damaged: bytes) -> None:
 @pytest.mark.slow
 def test_kill_during_recovery_at_25_random_moments(tmp_path: Path, damaged_home) -> None:  # type: ignore[no-untyped-def]
     template, damaged = damaged_home
-    timing = tmp_path / "timing"
-    shutil.copytree(template, timing)
-    start = time.monotonic()
-    subprocess.run([sys.executable, "-m", "desktop", "list"], cwd=REPO, check=True,
-                   env={**os.environ, "LECTERN_HOME": str(timing)}, capture_output=True)
-    total = time.monotonic() - start
+    # How long one recovering `lectern list` takes: the fastest of three, since the
+    # first pays for cold caches and a loaded machine slows any one of them; kills
+    # aimed past the fastest would land after the end and test nothing.
+    durations = []
+    for attempt in range(3):
+        timing = tmp_path / f"timing{attempt}"
+        shutil.copytree(template, timing)
+        start = time.monotonic()
+        subprocess.run([sys.executable, "-m", "desktop", "list"], cwd=REPO, check=True,
+                       env={**os.environ, "LECTERN_HOME": str(timing)}, capture_output=True)
+        durations.append(time.monotonic() - start)
+    total = min(durations)
     rng = random.Random(2026)
     killed = 0
     for run in range(25):
         home = tmp_path / f"run{run}"
         shutil.copytree(template, home)
-        status = _open_and_kill(home, rng.uniform(0.1, 1.0) * total)
+        status = _open_and_kill(home, rng.uniform(0.05, 0.9) * total)
         killed += status == -signal.SIGKILL
         _verify(home, damaged)
         shutil.rmtree(home)

@@ -8,14 +8,13 @@ kind of remote reference at it.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from lectern_testing import run_cli
+from loopback import QuietHandler, serving
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -27,33 +26,21 @@ ACTIVE_MARKERS = ("TRACKERSCRIPT", "FORMFIELD", "FORMBUTTON", "IFRAMEFALLBACK", 
                   "onerror", "document.cookie", "<script", "<iframe", "<form")
 
 
-class _Counter(BaseHTTPRequestHandler):
+class _Counter(QuietHandler):
     requests: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Counter.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/gif")
-        self.end_headers()
-        self.wfile.write(b"GIF89a")
+        self.send_body(200, "image/gif", b"GIF89a")
 
     do_POST = do_GET
-
-    def log_message(self, *_args: object) -> None:
-        return None
 
 
 @pytest.fixture
 def counting_server() -> Iterator[tuple[str, list[str]]]:
     _Counter.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", _Counter.requests
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_Counter) as base:
+        yield base, _Counter.requests
 
 
 def hostile_page(base: str) -> str:

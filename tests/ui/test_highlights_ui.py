@@ -65,7 +65,7 @@ def test_h_highlights_the_selection_and_it_is_saved(qtbot, window) -> None:  # t
     layer = window.reader.layer("highlights")
     assert [(s.start, s.end) for s in layer] == [(start, end)]
     assert controller.panel.list.count() == 1
-    assert "brass band" in controller.panel.list.item(0).text()
+    assert "brass band" in controller.panel.list.text(0)
     assert window.statusBar().currentMessage() == "Highlight saved"
 
 
@@ -107,7 +107,7 @@ def test_note_tags_colour_delete_with_undo_and_redo(qtbot, window) -> None:  # t
     dialog.accept()
     [saved] = stored(window)
     assert saved.note == "Who booked a band?" and saved.tags == ["music", "town-life"]
-    assert "Who booked a band?" in controller.panel.list.item(0).text()
+    assert "Who booked a band?" in controller.panel.list.text(0)
 
     controller.panel.select(made.id)  # edit in place in the panel
     controller.panel.note_edit.setPlainText("Edited in the panel")
@@ -154,8 +154,7 @@ def test_clicking_in_the_panel_selects_the_passage(qtbot, window) -> None:  # ty
     second = controller.create(text.index("brass band"), text.index("brass band") + 10)
     assert first is not None and second is not None
     window.reader.select_range(0, 0)
-    item = controller.panel.list.item(1)
-    rect = controller.panel.list.visualItemRect(item)
+    rect = controller.panel.list.row_rect(1)
     qtbot.mouseClick(controller.panel.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     assert window.reader.selected_range() == (second.start, second.end)
@@ -191,7 +190,7 @@ def test_orphaned_highlights_are_listed_apart(qtbot, window) -> None:  # type: i
     controller.store.restore(made)
     controller.refresh()
     assert controller.panel.list.count() == 0 and controller.panel.orphans.count() == 1
-    assert "keep" in controller.panel.orphans.item(0).text()
+    assert "keep" in controller.panel.orphans.text(0)
     assert controller.panel.orphans.isVisibleTo(controller.panel)
     assert window.reader.layer("highlights") == []  # shown over no text
 
@@ -249,7 +248,7 @@ def test_a_note_typed_in_the_panel_is_never_lost(qtbot, window) -> None:  # type
     assert first is not None and second is not None
     controller.panel.select(first.id)
     controller.panel.note_edit.setPlainText("typed, not saved with the button")
-    rect = controller.panel.list.visualItemRect(controller.panel.list.item(1))
+    rect = controller.panel.list.row_rect(1)
     qtbot.mouseClick(controller.panel.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())  # moving on to another highlight saves it
     qtbot.waitUntil(lambda: AnnotationStore(window.library).get(first.id).note ==
@@ -309,7 +308,7 @@ def test_replacing_the_article_moves_its_highlights(qtbot, window, tmp_path) -> 
     [placed] = [s for s in window.reader.layer("highlights")]
     assert window.reader.text[placed.start:placed.end] == "ferry stopped running"
     assert controller.panel.list.count() == 1 and controller.panel.orphans.count() == 1
-    assert "band" in controller.panel.orphans.item(0).text()
+    assert "band" in controller.panel.orphans.text(0)
 
 
 def test_replacing_with_a_missing_file_says_why(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,12 @@ class AnnotationStore:
                 found = self._heal(found, stale, text)
         return reading_order(found)
 
+    def count(self, article_id: int) -> int:
+        """How many highlights an article has (anchored or not), without reading them."""
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
+        return int(row[0])
+
     def _heal(self, found: list[Annotation], stale: list[Annotation],
               text: str) -> list[Annotation]:
         placed = {a.id: a for a in reanchor_annotations(stale, text).annotations}

@@ -89,6 +89,7 @@ def put_correction(library: Library, correction: Correction) -> None:
             (correction.text, correction.action, correction.label,
              correction.created_at or now_iso()),
         )
+    _post_process_again(library, correction.text)
 
 
 def delete_correction(library: Library, text: str) -> Correction | None:
@@ -96,7 +97,20 @@ def delete_correction(library: Library, text: str) -> Correction | None:
     previous = correction_for(library, text)
     with library.transaction() as conn:
         conn.execute("DELETE FROM entity_corrections WHERE entity_key = ?", (entity_key(text),))
+    _post_process_again(library, entity_key(text))
     return previous
+
+
+def _post_process_again(library: Library, key: str) -> None:
+    """Articles that may name ``key`` are post-processed again when next read: the
+    doubt step keeps the mentions of a name the reader corrected (postprocess.improve),
+    and drops them again once the correction is gone."""
+    ids = library.search(key)
+    if not ids:
+        return
+    with library.transaction() as conn:
+        conn.executemany("UPDATE entity_analyses SET pipeline = '' WHERE article_id = ?",
+                         [(i,) for i in ids])
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

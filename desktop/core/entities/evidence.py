@@ -43,7 +43,34 @@ ORG_WORDS = frozenset({
     "partners", "fund", "foundation", "club", "fc", "commission", "authority", "court",
     "army", "navy", "police", "times", "post", "journal", "news", "press", "network",
     "embassy", "office", "parliament", "senate", "assembly",
+    # Newspapers and agencies, exchanges and leagues, companies' trades, clubs.
+    "daily", "zeitung", "gazette", "herald", "tribune", "telegraph", "courier", "chronicle",
+    "weekly", "magazine", "exchange", "league", "federation", "organisation",
+    "organization", "board", "securities", "bancorp", "insurance", "pharmaceuticals",
+    "communications", "electric", "petroleum", "airline", "spa", "united", "rovers",
+    "wanderers", "athletic", "albion", "hotspur",
 })
+# A name beginning with one of these and "of" names an organisation ("Bank of Canada").
+ORG_OF_WORDS = frozenset({
+    "bank", "university", "institute", "college", "ministry", "department", "council",
+    "association", "federation", "league", "union", "organisation", "organization",
+    "committee", "commission", "board", "office", "party", "federal", "academy", "society",
+})
+# A name beginning with one of these is a club ("Real Madrid", "Dynamo Moscow").
+CLUB_FIRST_WORDS = frozenset({
+    "real", "dynamo", "dinamo", "sporting", "atletico", "olympique", "borussia", "fc", "ac",
+    "sc", "vfb", "vfl", "cska", "spartak", "lokomotiv", "torpedo", "deportivo", "racing",
+})
+
+
+def names_an_organisation(name: str) -> bool:
+    """ "Acme Inc.", "Bank of Canada", "Real Madrid": the words of the name say so."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    return (words[-1].rstrip(".").lower() in ORG_WORDS or first in CLUB_FIRST_WORDS
+            or (first in ORG_OF_WORDS and words[1] == "of"))
 # A name ending in one of these is a place or a building, never a person ("Al Asad Air Base").
 PLACE_WORDS = frozenset({
     "base", "airport", "street", "road", "avenue", "square", "bridge", "park", "station",
@@ -56,23 +83,26 @@ _NAME = r"([A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,3})"  # no full stops: a
 # "The Trump administration", "the Obama presidency": the name of a person.
 _LED_BY = re.compile(rf"{_NAME}{_GAP}(?:administration|presidency|campaign|White House)\b")
 # "the leader of Kataib Hezbollah", "a spokesman for Acme": an organisation, unless a place.
-_MEMBER_OF = re.compile(
+MEMBER_OF = re.compile(
     rf"\b(?:leaders?|head|chief|members?|spokes(?:man|woman|person)|founder|fighters"
     rf"|militants|chairman|chairwoman|director|executives?|employees?|officials?|analysts?)"
     rf"{_GAP}(?:of|for|at){_GAP}(?:the{_GAP})?{_NAME}")
 # "said Mr. Alaaldin of Brookings": after a titled person, "of X" is their institution.
-_TITLED_OF = re.compile(
+TITLED_OF = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?{_GAP}[A-Z][\w'’-]*{_GAP}of{_GAP}(?:the{_GAP})?{_NAME}")
 # "S. Jayasuriya", "J. R. Smith": initials and a name are a person.
 _INITIAL_AND_NAME = re.compile(r"(?:[A-Z]\.[^\S\n]?){1,3}[A-Z][a-z][\w'’-]+")
-_TITLE_BEFORE = re.compile(
+# "SpaceX", "PayPal", "NationsBank": a capital inside one word is a brand's, not a
+# person's (names with a particle, "McCain", "DeSantis", "O'Neill", are left out).
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+[A-Z][\w-]*")
+TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Mr|Miss|Sir|Dame|President"
     r"|Mayor|Senator|Governor|Minister|Chancellor|Judge|Justice|Professor|Ambassador"
     r"|Sheriff|Pope|King|Queen|Prince|Princess|Premier|Secretary|Director|Coach"
     r"|Chairman|Spokesman|Spokeswoman)\.?[^\S\n]+$")
 
 
-def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
+def pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
                    ) -> dict[str, Counter[str]]:
     votes: dict[str, Counter[str]] = {}
 
@@ -85,20 +115,22 @@ def _pattern_votes(text: str, mentions: list[Mention], known: Knowledge,
         if words and words[-1]:
             votes.setdefault(" ".join(words), Counter())[label] += 1
 
+    # "LeBron" of "LeBron James": a given name, whatever its capitals.
+    first_names = {m.key.split()[0] for m in mentions if m.label == PERSON and " " in m.key}
     for m in mentions:
-        words = m.key.split()
         if m.label not in KINDS:
             continue
-        if len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS:
+        by_words = names_an_organisation(m.key) and not known.is_country(m.key)
+        if by_words or (_CAMEL_CASE.fullmatch(m.key) and m.key not in first_names):
             vote(m.key, ORG)
         elif _INITIAL_AND_NAME.fullmatch(m.key) or (
-                m.label != ORG and _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
+                m.label != ORG and TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)):
             vote(m.key, PERSON)
     for match in _LED_BY.finditer(text):
         name = match.group(1)
         if not known.is_place(name.removeprefix("The ")):
             vote(name, PERSON)
-    for pattern in (_MEMBER_OF, _TITLED_OF):
+    for pattern in (MEMBER_OF, TITLED_OF):
         for match in pattern.finditer(text):
             name = match.group(1)
             if not known.is_big_place(name):
@@ -120,7 +152,7 @@ def _known_label(name: str, known: Knowledge) -> str | None:
     return None
 
 
-def _group(label: str) -> str:
+def place_group(label: str) -> str:
     """Places are one kind for weighing: the model's GPE/LOC/FAC split is not evidence."""
     return PLACE if label in ("GPE", "LOC", "FAC") else label
 
@@ -128,10 +160,10 @@ def _group(label: str) -> str:
 def weigh_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
     """Each name takes the kind with the most evidence; thin or split evidence is uncertain."""
     known = knowledge()
-    patterns = _pattern_votes(text, mentions, known)
+    patterns = pattern_votes(text, mentions, known)
     model: dict[str, Counter[str]] = {}
     for m in mentions:
-        model.setdefault(m.key, Counter())[_group(m.label)] += 1
+        model.setdefault(m.key, Counter())[place_group(m.label)] += 1
     result: list[Mention] = []
     decided: dict[str, tuple[str | None, bool]] = {}
     for m in mentions:
@@ -141,7 +173,7 @@ def weigh_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.key not in decided:
             decided[m.key] = _decide(m.key, model[m.key], patterns.get(m.key), known)
         label, uncertain = decided[m.key]
-        if label is None or _group(m.label) == label:
+        if label is None or place_group(m.label) == label:
             result.append(m.marked_uncertain(uncertain))
         else:
             result.append(m.relabelled(label, uncertain))
@@ -189,55 +221,10 @@ def teams_in_results(text: str, mentions: list[Mention]) -> list[Mention]:
     """In a line of results (three numbers or more), a place followed by its score is
     the team of that place: an organisation."""
     result: list[Mention] = []
+    known = knowledge()
     for m in mentions:
-        is_team = (_group(m.label) == PLACE and _SCORE_AFTER.match(text, m.end) is not None
+        is_team = (place_group(m.label) == PLACE and not known.is_country(m.key)
+                   and _SCORE_AFTER.match(text, m.end) is not None
                    and len(_NUMBERS.findall(_line(text, m.start, m.end))) >= 3)
         result.append(m.relabelled(ORG) if is_team else m)
-    return result
-
-
-def _organisations_by_pattern(text: str) -> set[str]:
-    """Names the article calls organisations in so many words ("the leader of X")."""
-    found: set[str] = set()
-    for pattern in (_MEMBER_OF, _TITLED_OF):
-        for match in pattern.finditer(text):
-            words = match.group(1).split()
-            found |= {" ".join(words[:n]) for n in range(1, len(words) + 1)}
-    return found
-
-
-def mark_doubt(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mark the mentions whose kind rests on thin evidence (measured, bench/ENTITIES.md):
-
-    - an organisation named once by the model, with no organisation word or pattern;
-    - a one-word person never named in full: without a title, or titled but a known place;
-    - a place the model names once that no data package knows.
-
-    Measured on CoNLL-2003 validation (bench/ENTITIES.md): marks these rules leave
-    sure are right 0.88 of the time, the ones they mark 0.4-0.6. Names in capitals
-    were marked too at first; right 0.80 of the time, they are shown sure.
-    """
-    known = knowledge()
-    named_organisations = _organisations_by_pattern(text)
-    # A kind a reader's pattern gives ("The Trump administration") is not in doubt.
-    by_pattern = {name: next(iter(labels)) for name, labels in
-                  _pattern_votes(text, mentions, known).items() if len(labels) == 1}
-    votes: Counter[str] = Counter(m.key for m in mentions)
-    full_names = {w for m in mentions if m.label == PERSON for w in m.key.split()[1:]}
-    result: list[Mention] = []
-    for m in mentions:
-        words = m.key.split()
-        thin_org = (m.label == ORG and votes[m.key] < 2 and m.key not in named_organisations
-                    and not (len(words) > 1 and words[-1].rstrip(".").lower() in ORG_WORDS))
-        place_as_person = (m.label == PERSON and " " not in m.key
-                           and m.key not in full_names and known.is_place(m.key))
-        lone_person = (m.label == PERSON and " " not in m.key and m.key not in full_names
-                       and not _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start))
-        unknown_place = (_group(m.label) == PLACE and votes[m.key] < 2
-                         and not known.is_place(m.key))
-        if by_pattern.get(m.key) == m.label:
-            result.append(m)
-            continue
-        result.append(m.marked_uncertain(m.uncertain or thin_org or place_as_person
-                                         or lone_person or unknown_place))
     return result

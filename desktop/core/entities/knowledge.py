@@ -107,9 +107,15 @@ def _iso_codes() -> tuple[set[str], set[str], set[str]]:
             codes |= {str(country[f]).lower() for f in ("alpha_2", "alpha_3") if f in country}
     raw = _read("pycountry", "databases", "iso3166-2.json")
     if raw:
-        # "Kent", "Bayern", "Ontario"; names with a comma or bracket are descriptions.
-        regions |= {str(s["name"]).lower() for s in json.loads(raw)["3166-2"]
-                    if not any(c in str(s["name"]) for c in ",(/")}
+        for subdivision in json.loads(raw)["3166-2"]:
+            # "Kent", "Bayern", "Ontario"; "Wales [Cymru GB-CYM]" is Wales; names
+            # with a comma or bracket are descriptions.
+            name = str(subdivision["name"]).split(" [")[0]
+            if not any(c in name for c in ",(/"):
+                regions.add(name.lower())
+            # England, Scotland, Wales: countries within a country, and in sport.
+            if subdivision.get("type") == "Country":
+                countries.add(name.lower())
     return countries, codes, regions
 
 

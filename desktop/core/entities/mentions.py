@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -67,3 +68,29 @@ def from_rows(text: str, rows: Iterable[list[object]]) -> list[Mention]:
         s, e = int(str(start)), int(str(end))
         found.append(Mention(s, e, text[s:e], str(label)))
     return found
+
+
+class Taken:
+    """Spans already taken, for "does this span overlap any of them?" without
+    checking every one (a long article has thousands of mentions)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = sorted(spans)
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Only spans starting before end can overlap, and of those only the ones
+        # starting within the longest span's length before start can reach it.
+        i = bisect_left(self._spans, (end, end))
+        while i > 0:
+            i -= 1
+            s, e = self._spans[i]
+            if s + self._longest <= start:
+                return False
+            if e > start:
+                return True
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)

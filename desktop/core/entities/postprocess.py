@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
+from desktop.core.entities.doubt import mark_doubt
 from desktop.core.entities.edges import clean_edges
-from desktop.core.entities.evidence import mark_doubt, teams_in_results, weigh_evidence
+from desktop.core.entities.evidence import teams_in_results, weigh_evidence
 from desktop.core.entities.headlines import (
     headline_numbers,
     headline_organisations,
     occurrences,
 )
-from desktop.core.entities.mentions import Mention, mention_at, overlaps, sorted_unique
+from desktop.core.entities.mentions import Mention, Taken, mention_at, overlaps, sorted_unique
 from desktop.core.entities.places import places_in_place_context
-from desktop.core.entities.sentences import follows_the, no_person_after_the, within_sentences
+from desktop.core.entities.sentences import (
+    follows_the,
+    no_person_after_the,
+    starts_sentence,
+    within_sentences,
+)
+from desktop.core.entities.splits import split_joined_names
+from desktop.core.entities.sports import teams_in_play
 from desktop.core.entities.tables import teams_in_tables
 from desktop.core.entities.wordlists import FUNCTION_WORDS, NAME_SUFFIXES, NOT_A_SURNAME
 
@@ -34,14 +42,6 @@ NAME_LABELS = frozenset({
 
 _LEADING_THE = re.compile(r"(?:the|The)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_SENTENCE_END = ".!?:;\"“”'‘’()[]—–-"
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before.endswith("\n") or before[-1] in _SENTENCE_END
-
-
 def trim_spans(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a leading "the" from names and a trailing "'s" from any span.
 
@@ -52,7 +52,7 @@ def trim_spans(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = m.start, m.end
         lead = _LEADING_THE.match(text, start, end)
         if lead and m.label in NAME_LABELS and (
-            text[start] == "t" or _starts_sentence(text, start)
+            text[start] == "t" or starts_sentence(text, start)
         ):
             start = lead.end()
         tail = _TRAILING_POSSESSIVE.search(text, start, end)
@@ -240,21 +240,21 @@ def add_later_person_mentions(text: str, mentions: list[Mention]) -> list[Mentio
             if surname is not None:
                 first_seen.setdefault(surname, m.end)
     added: list[Mention] = []
+    taken = Taken((m.start, m.end) for m in mentions)
     for name, after in first_seen.items():
         if not _spreads_as_person(name, votes.get(name, Counter({"PERSON": 1}))):
             continue
         for start, end in occurrences(text, name, after):
-            if _part_of_another_name(text, start, end, name):
+            if _part_of_another_name(text, start, end, name) or taken.overlaps(start, end):
                 continue
-            if not any(overlaps(m, start, end) for m in mentions) and not any(
-                overlaps(a, start, end) for a in added
-            ):
-                added.append(mention_at(text, start, end, "PERSON"))
+            added.append(mention_at(text, start, end, "PERSON"))
+            taken.add(start, end)
     return sorted_unique([*mentions, *added]) if added else mentions
 
 
 STEPS: dict[str, Step] = {
     "edges": clean_edges,
+    "splits": split_joined_names,
     "lines": within_lines,
     "sentences": within_sentences,
     "trim": trim_spans,
@@ -268,6 +268,7 @@ STEPS: dict[str, Step] = {
     "evidence": weigh_evidence,
     "later_mentions": add_later_person_mentions,
     "teams": teams_in_results,
+    "teams_in_play": teams_in_play,
     "doubt": mark_doubt,
     # Last: a team found by the shape of its table row is not in doubt.
     "tables": teams_in_tables,
@@ -278,16 +279,19 @@ STEPS: dict[str, Step] = {
 # drops in the samples ("Fifty-Six Hours" in a headline) is a real duration, a TIME
 # under the annotation rules the gold set follows.
 DEFAULT_STEPS: tuple[str, ...] = tuple(s for s in STEPS if s != "headline_numbers")
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 
 
 def pipeline_id(steps: Sequence[str] = DEFAULT_STEPS) -> str:
     return f"v{PIPELINE_VERSION}:" + ",".join(steps)
 
 
-def improve(text: str, mentions: list[Mention],
-            steps: Sequence[str] = DEFAULT_STEPS) -> list[Mention]:
+def improve(text: str, mentions: list[Mention], steps: Sequence[str] = DEFAULT_STEPS,
+            keep: Collection[str] = frozenset()) -> list[Mention]:
+    """The steps in order; ``keep``: names the reader has corrected, which the doubt
+    step never drops (their kind is the reader's, see corrections.py)."""
     result = sorted_unique(mentions)
     for name in steps:
-        result = STEPS[name](text, result)
+        result = (mark_doubt(text, result, keep) if name == "doubt"
+                  else STEPS[name](text, result))
     return result

@@ -65,6 +65,15 @@ def within_sentences(text: str, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+_SENTENCE_END = ".!?:;\"“”'‘’()[]—–-"
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether start begins a line or follows the end of a sentence (or a bracket, a dash)."""
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith("\n") or before[-1] in _SENTENCE_END
+
+
 def follows_the(text: str, start: int) -> bool:
     """Whether a lower-case "the" comes right before start."""
     return text[max(0, start - 4):start] == "the "

@@ -46,7 +46,8 @@ def text_hash(text: str) -> str:
 def save_analysis(library: Library, article_id: int, text: str, identity: ModelIdentity,
                   raw: list[Mention], steps: Sequence[str] = DEFAULT_STEPS) -> list[Mention]:
     """Store the model's mentions of ``text`` and their post-processed form."""
-    improved = improve(text, raw, steps)
+    corrected = {c.text for c in list_corrections(library)}
+    improved = improve(text, raw, steps, keep=corrected)
     if library.readonly:  # another Lectern writes this library: show, don't store
         return improved
     row = library.conn.execute(

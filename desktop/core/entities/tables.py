@@ -42,8 +42,11 @@ def teams_in_tables(text: str, mentions: list[Mention]) -> list[Mention]:
         for line in pattern.finditer(text):
             for group in groups:
                 start, end = line.start(group), line.end(group)
-                if not _is_person(line.group(group), start, end, mentions):
-                    teams.append(mention_at(text, start, end, "ORG"))
+                if _is_person(line.group(group), start, end, mentions):
+                    continue
+                # A national side is written as its country, and read as the country.
+                kind = "GPE" if knowledge().is_country(line.group(group)) else "ORG"
+                teams.append(mention_at(text, start, end, kind))
     if not teams:
         return mentions
     kept = [m for m in mentions if not any(overlaps(m, t.start, t.end) for t in teams)]

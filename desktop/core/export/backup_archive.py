@@ -11,17 +11,16 @@ as a zlib or zipfile error.
 
 from __future__ import annotations
 
-import lzma
 import re
 import shutil
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from desktop.core.export.backup import DB_NAME, MANIFEST, TEMPLATE_SUFFIX, TEMPLATES, BackupProblem
+from desktop.core.zips import INFLATE_ERRORS, bomb_ratio, is_encrypted
 
 MIB = 1024 * 1024
 MAX_MEMBERS = 1_000
@@ -37,10 +36,6 @@ DISK_MARGIN_BYTES = 64 * MIB
 
 _TEMPLATE_NAME = re.compile(r"^templates/([A-Za-z0-9][A-Za-z0-9_. -]{0,80}\.md\.j2)$")
 _ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-# What a damaged or hostile member raises while it is inflated.
-# (bz2 raises OSError or ValueError; RuntimeError: a password is needed.)
-_INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
-                   NotImplementedError, ValueError, lzma.LZMAError)
 
 
 def template_member(name: str) -> str | None:
@@ -79,7 +74,7 @@ def _check_members(archive: zipfile.ZipFile) -> None:
             if template_member(name) is None:
                 continue  # an odd name is never read, so never written anywhere
             templates += 1
-        if info.flag_bits & 0x1:
+        if is_encrypted(info):
             raise BackupProblem(f"{name} in the backup is encrypted; nothing was restored")
         if info.compress_type not in _ALLOWED_METHODS:
             raise BackupProblem(f"{name} in the backup uses a compression Lectern does not "
@@ -88,12 +83,11 @@ def _check_members(archive: zipfile.ZipFile) -> None:
         if info.file_size > limit:
             raise BackupProblem(f"{name} in the backup would be {info.file_size:,} bytes, over "
                                 f"the limit of {limit:,}; nothing was restored")
-        if info.file_size > RATIO_FREE_BYTES and (
-                info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+        ratio = bomb_ratio(info, MAX_RATIO, RATIO_FREE_BYTES)
+        if ratio is not None:
             raise BackupProblem(
-                f"{name} in the backup inflates {info.file_size // max(info.compress_size, 1):,}"
-                f" times (a real library: under {MAX_RATIO}); refused as a zip bomb, "
-                "nothing was restored")
+                f"{name} in the backup inflates {ratio:,} times (a real library: under "
+                f"{MAX_RATIO}); refused as a zip bomb, nothing was restored")
     if templates > MAX_TEMPLATES:
         raise BackupProblem(f"the backup holds {templates} templates (limit {MAX_TEMPLATES});"
                             " nothing was restored")
@@ -159,7 +153,7 @@ def _member(archive: zipfile.ZipFile, name: str) -> Iterator[IO[bytes]]:
         handle = archive.open(name)
     except KeyError:
         raise BackupProblem(f"the backup has no {name}; nothing was restored") from None
-    except _INFLATE_ERRORS as exc:
+    except INFLATE_ERRORS as exc:
         raise BackupProblem(f"the backup is damaged ({name}: {_first_line(exc)}); nothing "
                             "was restored") from None
     with handle:
@@ -169,6 +163,6 @@ def _member(archive: zipfile.ZipFile, name: str) -> Iterator[IO[bytes]]:
 def _read(source: IO[bytes], name: str, size: int) -> bytes:
     try:
         return source.read(size)
-    except _INFLATE_ERRORS as exc:
+    except INFLATE_ERRORS as exc:
         raise BackupProblem(f"the backup is damaged ({name}: {_first_line(exc)}); nothing "
                             "was restored") from None

@@ -9,10 +9,10 @@ report of what failed and why.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,28 +27,17 @@ from PySide6.QtWidgets import (
 from desktop.core.net.urls import looks_like_url
 from desktop.ui import actions
 
+if TYPE_CHECKING:
+    from desktop.ui.host import FeatureHost
 
-def install(window: Any) -> None:
-    menu = window.menus["file"]
-    # Right after the other imports (File ▸ Import…, Paste as New Article).
-    entries = menu.actions()
-    paste = next((n for n, a in enumerate(entries) if a.text() == "&Paste as New Article"), -1)
-    before = entries[paste + 1] if 0 <= paste < len(entries) - 1 else None
-    for text, slot, key, tip in (
-        ("Import from &URL…", lambda: ask_for_addresses(window), "Ctrl+L",
-         "Download web pages by their address and import them"),
-        ("Import &Folder…", lambda: import_folder_dialog(window), "Ctrl+Shift+O",
-         "Import every article file in a folder and its subfolders"),
-    ):
-        action = QAction(text, window)
-        action.setShortcut(QKeySequence(key))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        if before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
-    window.installEventFilter(_WebDrops(window))
+
+def install(host: FeatureHost) -> None:
+    host.add_import_action("Import from &URL…", lambda: ask_for_addresses(host), "Ctrl+L",
+                           "Download web pages by their address and import them")
+    host.add_import_action("Import &Folder…", lambda: import_folder_dialog(host),
+                           "Ctrl+Shift+O",
+                           "Import every article file in a folder and its subfolders")
+    host.as_parent().installEventFilter(_WebDrops(host))
 
 
 class AddressDialog(QDialog):
@@ -81,8 +70,8 @@ class AddressDialog(QDialog):
         return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
 
 
-def ask_for_addresses(window: Any) -> AddressDialog:
-    dialog = AddressDialog(window)
+def ask_for_addresses(window: FeatureHost) -> AddressDialog:
+    dialog = AddressDialog(window.as_parent())
 
     def accepted() -> None:
         urls = dialog.addresses()
@@ -94,18 +83,18 @@ def ask_for_addresses(window: Any) -> AddressDialog:
     return dialog
 
 
-def import_folder_dialog(window: Any) -> None:
-    folder = QFileDialog.getExistingDirectory(window, "Import a folder of articles")
+def import_folder_dialog(window: FeatureHost) -> None:
+    folder = QFileDialog.getExistingDirectory(window.as_parent(), "Import a folder of articles")
     if folder:
         import_folder(window, Path(folder))
 
 
-def import_folder(window: Any, folder: Path) -> None:
+def import_folder(window: FeatureHost, folder: Path) -> None:
     from desktop.core.importing.folders import article_files
 
     files = article_files(folder)
     if not files:
-        QMessageBox.information(window, "Nothing to import",
+        QMessageBox.information(window.as_parent(), "Nothing to import",
                                 f"{folder} holds no article files (.html, .htm, .txt, .md), "
                                 "in it or in its subfolders.")
         return
@@ -116,8 +105,8 @@ class _WebDrops(QObject):
     """Web addresses dropped on the window (a link dragged from a browser) are
     downloaded; files and text go on to the window's own drop handling."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.as_parent())
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -101,3 +101,23 @@ def test_apply_corrections_is_pure_and_drops_removed() -> None:
     result = apply_corrections(text, mentions, [Correction("Venn Partners", "remove")])
     assert [m.text for m in result] == ["Orla Venn"]
     assert len(mentions) == 2
+
+
+def test_a_name_the_reader_corrected_is_never_dropped_as_unlikely(library: Library) -> None:
+    """A one-word person never named in full is not shown (more likely wrong than right),
+    unless the reader has given that name a kind: then it shows, in every article, and
+    disappears again when the correction is undone."""
+    body = "Tarnwick spoke to the crowd for an hour on Tuesday."
+    article_id, text = add_article(library, body)
+    save_analysis(library, article_id, text, MODEL, [mention(text, "Tarnwick", "PERSON")])
+    assert [m.text for m in article_entities(library, article_id, text) or []] == []
+    set_correction(library, "Tarnwick", "relabel", "ORG")
+    shown = [(m.text, m.label, m.uncertain)
+             for m in article_entities(library, article_id, text) or []]
+    assert shown == [("Tarnwick", "ORG", False)]
+    other_id, other = add_article(library, "Tarnwick answered the next day.",
+                                  title="Another Headline Entirely")
+    save_analysis(library, other_id, other, MODEL, [mention(other, "Tarnwick", "PERSON")])
+    assert [m.label for m in article_entities(library, other_id, other) or []] == ["ORG"]
+    delete_correction(library, "Tarnwick")
+    assert article_entities(library, article_id, text) == []

@@ -11,12 +11,11 @@ is one clear ``ImportProblem``; a damaged ZIP never escapes as a zlib error.
 from __future__ import annotations
 
 import io
-import lzma
 import zipfile
-import zlib
 from collections.abc import Callable
 
 from desktop.core.errors import ImportProblem
+from desktop.core.zips import INFLATE_ERRORS, bomb_ratio, is_encrypted
 
 MIB = 1024 * 1024
 MAX_MEMBERS = 200_000
@@ -26,8 +25,6 @@ MAX_TOTAL_BYTES = 2048 * MIB
 # members are not held to the ratio (a file of spaces is harmless).
 MAX_RATIO = 200
 RATIO_FREE_BYTES = 1 * MIB
-_INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
-                   NotImplementedError, ValueError, lzma.LZMAError)
 
 
 def is_zip(data: bytes) -> bool:
@@ -41,7 +38,7 @@ class ExportArchive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except _INFLATE_ERRORS as exc:
+        except INFLATE_ERRORS as exc:
             raise ImportProblem(f"this is a ZIP archive, but a damaged one ({exc}); "
                                 "nothing was imported") from None
         check_members(infos)
@@ -53,7 +50,7 @@ class ExportArchive:
         try:
             with self._zip.open(info) as member:
                 data = member.read(limit + 1)
-        except _INFLATE_ERRORS as exc:
+        except INFLATE_ERRORS as exc:
             raise ImportProblem(f"{name} in the ZIP archive is damaged ({exc}); nothing "
                                 "was imported") from None
         if len(data) > limit:  # the header lied about its size
@@ -74,16 +71,16 @@ def check_members(infos: list[zipfile.ZipInfo]) -> None:
                             f"export has ({MAX_MEMBERS:,} at most); nothing was imported")
     total = 0
     for info in infos:
-        if info.flag_bits & 0x1:
+        if is_encrypted(info):
             raise ImportProblem(f"{info.filename} in the ZIP archive is encrypted; "
                                 "export again without a password")
         if info.file_size > MAX_MEMBER_BYTES:
             raise ImportProblem(f"{info.filename} in the ZIP archive would inflate to "
                                 f"{info.file_size // MIB:,} MB, over the "
                                 f"{MAX_MEMBER_BYTES // MIB} MB limit; nothing was imported")
-        ratio = info.file_size / max(1, info.compress_size)
-        if info.file_size > RATIO_FREE_BYTES and ratio > MAX_RATIO:
-            raise ImportProblem(f"{info.filename} in the ZIP archive inflates {ratio:,.0f} "
+        ratio = bomb_ratio(info, MAX_RATIO, RATIO_FREE_BYTES)
+        if ratio is not None:
+            raise ImportProblem(f"{info.filename} in the ZIP archive inflates {ratio:,} "
                                 "times (a zip bomb, not an export); nothing was imported")
         total += info.file_size
     if total > MAX_TOTAL_BYTES:

@@ -13,9 +13,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from desktop.core.importing.decoding import decode
 
@@ -254,3 +255,31 @@ def csv_rows(text: str) -> Iterator[Row | str]:
                    f"{len(header)}")
             continue
         yield Row(number, dict(zip(header, cells, strict=False)))
+
+
+def readable_rows(text: str, problem: Callable[[str, str], None],
+                  where: str = "") -> Iterator[Row]:
+    """The rows of ``csv_rows`` that can be read. Each that cannot is reported as
+    ``problem(entry, message)``, its entry prefixed by ``where`` (the file inside an
+    archive), and the reading goes on."""
+    for row in csv_rows(text):
+        if isinstance(row, str):
+            entry, _sep, message = row.partition(": ")
+            problem(where + entry, message)
+        else:
+            yield row
+
+
+def json_list(data: bytes, problem: Callable[[str, str], None], name: str,
+              what: str) -> list[Any] | None:
+    """A JSON file inside an archive that should hold a list of ``what`` (say
+    "articles"); anything else is reported once, as skipping them, and gives None."""
+    try:
+        entries = json.loads(data.decode("utf-8-sig", "replace"))
+    except (ValueError, RecursionError) as exc:
+        problem(name, f"cannot be read as JSON ({exc}); its {what} were skipped")
+        return None
+    if not isinstance(entries, list):
+        problem(name, f"is not a list of {what}; skipped")
+        return None
+    return entries

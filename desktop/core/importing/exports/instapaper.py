@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from desktop.core.importing.exports.bundle import Bundle, Item
 from desktop.core.importing.exports.export_file import ExportFile
-from desktop.core.importing.exports.fields import csv_rows, parse_date, split_tags
+from desktop.core.importing.exports.fields import parse_date, readable_rows, split_tags
 from desktop.core.importing.exports.links_html import html_links
 
 APP = "Instapaper"
@@ -40,11 +40,7 @@ def _folder(name: str) -> tuple[bool, bool, tuple[str, ...]]:
 def read(export: ExportFile) -> Bundle:
     bundle = Bundle(APP)
     if export.header:
-        for row in csv_rows(export.text):
-            if isinstance(row, str):
-                entry, _sep, message = row.partition(": ")
-                bundle.problem(entry, message)
-                continue
+        for row in readable_rows(export.text, bundle.problem):
             url = row.get("url")
             if not url:
                 bundle.problem(row.entry, "no URL; skipped")

@@ -14,8 +14,8 @@ from desktop.core.importing.exports.bundle import Bundle, Highlight, Item
 from desktop.core.importing.exports.export_file import ExportFile
 from desktop.core.importing.exports.fields import (
     csv_header,
-    csv_rows,
     parse_date,
+    readable_rows,
     split_tags,
     truthy,
 )
@@ -65,11 +65,7 @@ def read(export: ExportFile) -> Bundle:
 
 
 def _history(text: str, where: str, bundle: Bundle, items: dict[str, Item]) -> None:
-    for row in csv_rows(text):
-        if isinstance(row, str):
-            entry, _sep, message = row.partition(": ")
-            bundle.problem(where + entry, message)
-            continue
+    for row in readable_rows(text, bundle.problem, where):
         url = row.get("url")
         if not url:
             bundle.problem(where + row.entry, "no URL; skipped")
@@ -86,11 +82,7 @@ def _history(text: str, where: str, bundle: Bundle, items: dict[str, Item]) -> N
 
 def _highlights(text: str, where: str, bundle: Bundle,
                 marks: dict[str, list[Highlight]]) -> None:
-    for row in csv_rows(text):
-        if isinstance(row, str):
-            entry, _sep, message = row.partition(": ")
-            bundle.problem(where + entry, message)
-            continue
+    for row in readable_rows(text, bundle.problem, where):
         quote, url = row.get("text", "highlight", "quote"), row.get("url")
         if not quote or not url:
             bundle.problem(where + row.entry, "a highlight without its text or URL; skipped")

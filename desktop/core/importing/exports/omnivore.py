@@ -8,13 +8,12 @@ Articles with their content are read at once; the others wait for their page.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from desktop.core.importing.exports.bundle import Bundle, Highlight, Item
 from desktop.core.importing.exports.export_file import ExportFile
-from desktop.core.importing.exports.fields import parse_date, share, tag_list
+from desktop.core.importing.exports.fields import json_list, parse_date, share, tag_list
 
 APP = "Omnivore"
 _METADATA = re.compile(r"(^|/)metadata_[^/]*\.json$", re.IGNORECASE)
@@ -39,13 +38,8 @@ def read(export: ExportFile) -> Bundle:
     archive = export.archive
     by_stem = {n.rsplit("/", 1)[-1]: n for n in archive.names}
     for name in archive.matching(lambda n: bool(_METADATA.search(n))):
-        try:
-            entries = json.loads(archive.read(name).decode("utf-8-sig", "replace"))
-        except (ValueError, RecursionError) as exc:
-            bundle.problem(name, f"cannot be read as JSON ({exc}); its articles were skipped")
-            continue
-        if not isinstance(entries, list):
-            bundle.problem(name, "is not a list of articles; skipped")
+        entries = json_list(archive.read(name), bundle.problem, name, "articles")
+        if entries is None:
             continue
         for number, entry in enumerate(entries, start=1):
             slug = str(entry.get("slug") or "") if isinstance(entry, dict) else ""

@@ -13,7 +13,6 @@ an object, and highlights as ``annotations``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from typing import Any
@@ -22,8 +21,9 @@ from desktop.core.importing.exports.bundle import Bundle, Highlight, Item
 from desktop.core.importing.exports.export_file import ExportFile
 from desktop.core.importing.exports.fields import (
     Row,
-    csv_rows,
+    json_list,
     parse_date,
+    readable_rows,
     split_tags,
     tag_list,
     truthy,
@@ -81,10 +81,7 @@ def read(export: ExportFile) -> Bundle:
 def _csv_items(text: str, bundle: Bundle, part: str) -> list[Item]:
     items = []
     where = f"{part} " if part else ""
-    for row in csv_rows(text):
-        if isinstance(row, str):
-            bundle.problem(where + row.split(":", 1)[0], row.split(": ", 1)[-1])
-            continue
+    for row in readable_rows(text, bundle.problem, where):
         item = _csv_item(row, where)
         if item is None:
             bundle.problem(where + row.entry, "no URL; skipped")
@@ -112,13 +109,8 @@ _Annotated = dict[str, tuple[str, list[Highlight]]]  # url -> (title, highlights
 
 
 def _read_annotations(data: bytes, found: _Annotated, bundle: Bundle, name: str) -> None:
-    try:
-        entries = json.loads(data.decode("utf-8-sig", "replace"))
-    except (ValueError, RecursionError) as exc:
-        bundle.problem(name, f"cannot be read as JSON ({exc}); its highlights were skipped")
-        return
-    if not isinstance(entries, list):
-        bundle.problem(name, "is not a list of annotated articles; skipped")
+    entries = json_list(data, bundle.problem, name, "annotated articles")
+    if entries is None:
         return
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not str(entry.get("url") or "").strip():

@@ -16,8 +16,8 @@ from desktop.core.importing.exports.bundle import Bundle, Highlight, Item, lecte
 from desktop.core.importing.exports.export_file import ExportFile
 from desktop.core.importing.exports.fields import (
     Row,
-    csv_rows,
     parse_date,
+    readable_rows,
     share,
     split_tags,
     truthy,
@@ -69,11 +69,7 @@ def _highlight(row: Row) -> Highlight:
 def read(export: ExportFile) -> Bundle:
     bundle = Bundle(APP)
     books: dict[tuple[str, str], tuple[Item, list[Highlight]]] = {}
-    for row in csv_rows(export.text):
-        if isinstance(row, str):
-            entry, _sep, message = row.partition(": ")
-            bundle.problem(entry, message)
-            continue
+    for row in readable_rows(export.text, bundle.problem):
         if not row.get("highlight"):
             bundle.problem(row.entry, "no highlight text; skipped")
             continue
@@ -94,11 +90,7 @@ def read(export: ExportFile) -> Bundle:
 
 def read_reader(export: ExportFile) -> Bundle:
     bundle = Bundle(READER_APP)
-    for row in csv_rows(export.text):
-        if isinstance(row, str):
-            entry, _sep, message = row.partition(": ")
-            bundle.problem(entry, message)
-            continue
+    for row in readable_rows(export.text, bundle.problem):
         url = row.get("url")
         if not url:
             bundle.problem(row.entry, "no URL; skipped")

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import settings
 from desktop.core.export.templates import load_template
@@ -29,16 +29,13 @@ if TYPE_CHECKING:
 
 
 def install(host: FeatureHost) -> None:
-    file_menu = host.menu("file")
-    added = [
-        host.add_action("file", "&Export…", lambda: open_export_dialog(host), "Ctrl+E",
-                          "Export highlights and notes as Markdown files"),
-        host.add_action("file", "&Back Up Library…", lambda: actions.back_up(host), None,
-                          "Save the whole library and your templates to one archive"),
-        host.add_action("file", "&Restore Library…", lambda: actions.restore(host), None,
-                          "Bring a backup into this (empty) library"),
-    ]
-    _move_before_quit(file_menu, added)
+    host.add_menu_separator("file")
+    host.add_action("file", "&Export…", lambda: open_export_dialog(host), "Ctrl+E",
+                    "Export highlights and notes as Markdown files")
+    host.add_action("file", "&Back Up Library…", lambda: actions.back_up(host), None,
+                    "Save the whole library and your templates to one archive")
+    host.add_action("file", "&Restore Library…", lambda: actions.restore(host), None,
+                    "Bring a backup into this (empty) library")
     host.menu("article").addSeparator()
     host.add_action("article", "Copy Citation as &BibTeX", lambda: actions.copy_citation(host,
                       "bibtex"), "Ctrl+Shift+C", "Copy a BibTeX @online entry for this article")
@@ -50,19 +47,6 @@ def install(host: FeatureHost) -> None:
     host.add_action("article", "Export Highlights as &Web Annotation JSON…",
                       lambda: actions.export_web_annotations(host), None,
                       "Save this article's highlights as W3C Web Annotations (JSON-LD)")
-
-
-def _move_before_quit(menu: QMenu, actions: list[QAction]) -> None:
-    """Keep Quit last: put our actions (and a separator) before the separator above it."""
-    existing = [a for a in menu.actions() if a not in actions]
-    separators = [a for a in existing if a.isSeparator()]
-    if not separators:
-        return
-    anchor = separators[-1]
-    for action in actions:
-        menu.removeAction(action)
-        menu.insertAction(anchor, action)
-    menu.insertSeparator(actions[0])
 
 
 # -- export -----------------------------------------------------------------

@@ -12,7 +12,7 @@ network otherwise: opening and reading never do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
@@ -23,23 +23,27 @@ from desktop.core.storage.library import now_iso
 from desktop.core.storage.reading_state import ReadingStates
 from desktop.ui.features.feeds.panel import FeedsPanel
 from desktop.ui.features.feeds.work import fetch_links_job, refresh_job
-from desktop.ui.progress_dialog import TaskProgressDialog, show_error
+from desktop.ui.progress_dialog import TaskProgressDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.host import FeatureHost
 
 STATUS_MS = 8000
 
 
-def install(window: Any) -> None:
-    FeedsFeature(window)  # the window owns it (its QObject parent)
+def install(host: FeatureHost) -> None:
+    FeedsFeature(host)  # the window owns it (its QObject parent)
 
 
 class FeedsFeature(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.as_parent())
         self.setObjectName("feedsFeature")
         self.window = window
         self.busy = False  # one refresh or download at a time
         self.panel = FeedsPanel()
         self.tab_index = window.side_tabs.addTab(self.panel, "Feeds")
+        window.add_menu_separator("file")
         window.add_action("file", "Add &Feed…", self.ask_for_feed, None,
                           "Follow a feed (RSS, Atom, JSON Feed) or the feed a site names")
         window.add_action("file", "&Refresh Feeds", self.refresh, "F5",
@@ -47,7 +51,6 @@ class FeedsFeature(QObject):
         window.add_action("file", "&Download Waiting Links", self.download_waiting,
                           "Ctrl+Shift+D", "Download the pages of links saved without one "
                           "(other apps' exports, feed items)")
-        self._move_quit_last()
         self.panel.add_requested.connect(self.ask_for_feed)
         self.panel.refresh_requested.connect(self.refresh)
         self.panel.remove_requested.connect(self.remove)
@@ -62,15 +65,6 @@ class FeedsFeature(QObject):
         if minutes:
             self.timer.start(minutes * 60_000)
         self.reload()
-
-    def _move_quit_last(self) -> None:
-        """The feed actions were added at the end: Quit goes back below them."""
-        menu = self.window.menus["file"]
-        quit_action = next((a for a in menu.actions() if a.text() == "&Quit"), None)
-        if quit_action is not None:
-            menu.removeAction(quit_action)
-            menu.addSeparator()
-            menu.addAction(quit_action)
 
     # -- showing -----------------------------------------------------------------
 
@@ -107,7 +101,7 @@ class FeedsFeature(QObject):
     # -- actions -----------------------------------------------------------------
 
     def ask_for_feed(self) -> QInputDialog:
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.window.as_parent())
         dialog.setObjectName("addFeedDialog")
         dialog.setWindowTitle("Add Feed")
         dialog.setLabelText("Address of the feed, or of a site that names its feed:")
@@ -138,7 +132,7 @@ class FeedsFeature(QObject):
         feeds = Feeds(self.window.library)
         feed = feeds.get(feed_id)
         answer = QMessageBox.question(
-            self.window, "Stop following",
+            self.window.as_parent(), "Stop following",
             f"Stop following “{feed.title}”? Its articles stay in the library.")
         if answer == QMessageBox.StandardButton.Yes:
             feeds.remove(feed_id)
@@ -147,23 +141,23 @@ class FeedsFeature(QObject):
 
     def _run(self, title: str, verb: str, job: object, *, background: bool = False) -> None:
         self.busy = True
-        dialog = None if background else TaskProgressDialog(self.window, title, verb, 0)
-        library_path: Path = self.window.library.path
+        dialog = None if background else TaskProgressDialog(self.window.as_parent(), title, verb, 0)
+        library_path: Path = self.window.library_path
 
         def finished(summary: str) -> None:
             self.busy = False
             if dialog is not None:
                 dialog.finish()
             self.window.library_changed.emit()
-            self.window.statusBar().showMessage(summary, STATUS_MS)
+            self.window.say(summary, STATUS_MS)
 
         def failed(exc: BaseException) -> None:
             self.busy = False
             if dialog is not None:
                 dialog.finish()
-                show_error(self.window, title, str(exc), name="feedsError")
+                self.window.show_error(title, str(exc), name="feedsError")
             else:
-                self.window.statusBar().showMessage(f"Feeds: {exc}", STATUS_MS)
+                self.window.say(f"Feeds: {exc}", STATUS_MS)
 
         assert callable(job)
         progress = self.window.tasks.run(

@@ -6,7 +6,7 @@ highlights feature makes it (undoably) and hands the new list back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,26 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotations import COLORS, Annotation, normalize_tags
+from desktop.ui.features.highlights.cards import ID_ROLE, CardList
 from desktop.ui.features.highlights.colors import swatch
 from desktop.ui.features.highlights.dialogs import ColourMeaningsDialog, TagCompleter
-from desktop.ui.safe_text import escaped
-
-QUOTE_CHARS = 280
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def card_text(annotation: Annotation, meaning: str) -> str:
-    lines = [meaning.upper(), f"“{_short(annotation.quote, QUOTE_CHARS)}”"]
-    if annotation.note:
-        lines.append(f"✎ {_short(annotation.note, 400)}")
-    if annotation.tags:
-        lines.append(" ".join(f"#{t}" for t in annotation.tags))
-    return "\n".join(lines)
 
 
 class HighlightsPanel(QWidget):
@@ -63,11 +44,8 @@ class HighlightsPanel(QWidget):
         self.colours_button = QPushButton("Colours…")
         self.colours_button.setToolTip("Rename what each highlight colour means")
         self.colours_button.clicked.connect(self.open_rename_dialog)
-        self.list = QListWidget()
+        self.list = CardList()
         self.list.setObjectName("highlightsList")
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setSpacing(2)
         self.list.setMinimumHeight(150)
         self.empty = QLabel("Select text in the article and press H to highlight it, "
                             "or N to add a note.")
@@ -77,9 +55,8 @@ class HighlightsPanel(QWidget):
         self.orphan_heading.setObjectName("panelHeading")
         self.orphan_heading.setToolTip("The article's text changed and these passages could not "
                                        "be found again with confidence. They are kept here.")
-        self.orphans = QListWidget()
+        self.orphans = CardList()
         self.orphans.setObjectName("orphanedList")
-        self.orphans.setWordWrap(True)
         self.orphans.setMaximumHeight(140)
         self.editor = self._build_editor()
         layout = QVBoxLayout(self)
@@ -94,9 +71,10 @@ class HighlightsPanel(QWidget):
         layout.addWidget(self.orphans)
         layout.addWidget(self.editor)
         for view in (self.list, self.orphans):
-            view.currentItemChanged.connect(self._current_changed)
-            view.itemClicked.connect(self._clicked)
-            view.itemDoubleClicked.connect(lambda _item: self.note_edit.setFocus())
+            view.selectionModel().currentChanged.connect(
+                lambda current, _previous, v=view: self._current_changed(v, current))
+            view.clicked.connect(self._clicked)
+            view.doubleClicked.connect(lambda _index: self.note_edit.setFocus())
             QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view, self.delete_current,
                       context=Qt.ShortcutContext.WidgetShortcut)
         self._editing: str | None = None
@@ -154,16 +132,11 @@ class HighlightsPanel(QWidget):
         self.color_box.clear()
         for color in COLORS:
             self.color_box.addItem(swatch(color), meanings.get(color, color), color)
+        # Two models reset, not thousands of items made: a card is drawn when shown.
         for view in (self.list, self.orphans):
-            view.blockSignals(True)
-            view.clear()
-        for annotation in annotations:
-            view = self.list if annotation.anchored else self.orphans
-            item = QListWidgetItem(swatch(annotation.color),
-                                   card_text(annotation, meanings.get(annotation.color, "")))
-            item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(escaped(annotation.quote))
-            view.addItem(item)
+            view.selectionModel().blockSignals(True)
+        self.list.cards.set_highlights([a for a in annotations if a.anchored], meanings)
+        self.orphans.cards.set_highlights([a for a in annotations if not a.anchored], meanings)
         anchored = sum(1 for a in annotations if a.anchored)
         orphaned = len(annotations) - anchored
         self.heading.setText(f"Highlights ({anchored})" if anchored else "Highlights")
@@ -172,7 +145,7 @@ class HighlightsPanel(QWidget):
         for widget in (self.orphan_heading, self.orphans):
             widget.setVisible(orphaned > 0)
         for view in (self.list, self.orphans):
-            view.blockSignals(False)
+            view.selectionModel().blockSignals(False)
         if chosen in self._by_id:
             self._select(chosen)
         else:
@@ -181,11 +154,7 @@ class HighlightsPanel(QWidget):
             self._save_later(pending)
 
     def current_id(self) -> str | None:
-        for view in (self.list, self.orphans):
-            item = view.currentItem()
-            if item is not None and item.isSelected():
-                return str(item.data(ID_ROLE))
-        return None
+        return self.list.current_id() or self.orphans.current_id()
 
     def select(self, annotation_id: str) -> None:
         """Select a highlight and show it in the editor (saving what was typed first)."""
@@ -194,14 +163,11 @@ class HighlightsPanel(QWidget):
 
     def _select(self, annotation_id: str) -> None:
         for view, other in ((self.list, self.orphans), (self.orphans, self.list)):
-            for row in range(view.count()):
-                item = view.item(row)
-                if item.data(ID_ROLE) == annotation_id:
-                    other.clearSelection()
-                    view.setCurrentItem(item)
-                    view.scrollToItem(item)
-                    self._show_editor(self._by_id.get(annotation_id))
-                    return
+            if view.cards.row_of(annotation_id) is not None:
+                other.clearSelection()
+                view.select_id(annotation_id)
+                self._show_editor(self._by_id.get(annotation_id))
+                return
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (self.note_edit, self.tags_edit):
@@ -236,22 +202,21 @@ class HighlightsPanel(QWidget):
         # or inside their own signals: save as soon as the current event is done.
         QTimer.singleShot(0, lambda: self.edit_requested.emit(*typed))
 
-    def _current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+    def _current_changed(self, view: CardList, current: QModelIndex) -> None:
         pending = self._pending()
         if pending is not None:
             self._save_later(pending)
-        if current is None:
+        if not current.isValid():
             return
-        view = current.listWidget()
         other = self.orphans if view is self.list else self.list
-        other.blockSignals(True)
+        other.selectionModel().blockSignals(True)
         other.clearSelection()
-        other.setCurrentRow(-1)
-        other.blockSignals(False)
+        other.setCurrentIndex(QModelIndex())
+        other.selectionModel().blockSignals(False)
         self._show_editor(self._by_id.get(str(current.data(ID_ROLE))))
 
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.activated.emit(str(item.data(ID_ROLE)))
+    def _clicked(self, index: QModelIndex) -> None:
+        self.activated.emit(str(index.data(ID_ROLE)))
 
     def _show_editor(self, annotation: Annotation | None) -> None:
         self.editor.setVisible(annotation is not None)
