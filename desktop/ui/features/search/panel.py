@@ -1,6 +1,6 @@
 """The library on the left: views and saved searches, the search box, and the list.
 
-The list is a lazy model over ids (desktop/ui/library_model.py). Which ids it shows
+The list is a lazy model over ids (desktop/ui/features/search/model.py). Which ids it shows
 is asked of a ``ListReader`` off the GUI thread, on every key typed in the search
 box: a newer question interrupts an older one, and an answer that arrives after a
 newer question was asked is dropped, so typing is never held up, at any size.
@@ -38,9 +38,9 @@ from desktop.core.search.query import TYPED_PREFIX_MIN, QueryError
 from desktop.core.search.reader import ListReader
 from desktop.core.search.saved import remove_search, save_search, saved_searches
 from desktop.core.storage.library import Library
-from desktop.ui.library_delegate import LibraryItemDelegate
-from desktop.ui.library_filters import FilterButton, describe_filters
-from desktop.ui.library_model import LibraryModel
+from desktop.ui.features.search.delegate import LibraryItemDelegate
+from desktop.ui.features.search.filters import FilterButton, describe_filters
+from desktop.ui.features.search.model import LibraryModel
 from desktop.ui.tasks import TaskRunner
 
 _VIEWS = (("Inbox", "inbox"), ("Favourites", "favourites"), ("Archive", "archive"),
@@ -291,6 +291,27 @@ class LibraryPanel(QWidget):
                 self.views.setCurrentRow(row)
 
     # -- selection --------------------------------------------------------------
+
+    # -- as desktop.ui.host.LibraryList ------------------------------------------
+
+    @property
+    def list_widget(self) -> QWidget:
+        return self.table
+
+    def refresh_rows(self) -> None:
+        self.model.refresh_rows()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def set_current_row(self, row: int) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.model.index(max(0, min(row, rows - 1)), 0))
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
