@@ -27,6 +27,20 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class LibraryList(Protocol):
+    """The library list on the left (desktop.ui.features.search.panel), as other
+    parts see it: what it shows, and a widget where list-wide shortcuts live."""
+
+    @property
+    def list_widget(self) -> QWidget: ...
+    def reload(self) -> None: ...  # the library changed: list again, recount
+    def refresh_rows(self) -> None: ...  # a shown row's title, state or progress changed
+    def current_id(self) -> int | None: ...
+    def current_row(self) -> int: ...  # -1 when none
+    def row_count(self) -> int: ...
+    def set_current_row(self, row: int) -> None: ...  # clamped into the list
+
+
 class FeatureHost(Protocol):
     """The window as features see it."""
 
@@ -42,6 +56,8 @@ class FeatureHost(Protocol):
     def open_article(self, article_id: int) -> None: ...
     def close_article(self) -> None: ...
     def selected_article_ids(self) -> list[int]: ...
+    @property
+    def library_list(self) -> LibraryList: ...
 
     # -- what happens (Qt signals)
     article_opened: SignalInstance  # (article id) after the reader shows it

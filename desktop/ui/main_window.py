@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from desktop.core.models import ArticleRecord
     from desktop.core.paths import AppPaths
     from desktop.core.storage.library import Library
-    from desktop.ui.library_panel import LibraryPanel
+    from desktop.ui.features.search.panel import LibraryPanel
     from desktop.ui.notes_panel import NotesPanel
     from desktop.ui.tasks import Progress, TaskRunner
 
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QUndoStack
         from PySide6.QtWidgets import QLabel
 
-        from desktop.ui.library_panel import LibraryPanel
+        from desktop.ui.features.search.panel import LibraryPanel
         from desktop.ui.notes_panel import NotesPanel
         from desktop.ui.tasks import TaskRunner
 
@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
 
     def selected_article_ids(self) -> list[int]:
         return self.library_panel.selected_ids()
+
+    @property
+    def library_list(self) -> LibraryPanel:
+        return self.library_panel
 
     def menu(self, name: str) -> QMenu:
         return self.menus[name]

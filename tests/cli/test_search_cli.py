@@ -35,3 +35,32 @@ def test_search_errors_are_one_line(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1 and "quotation mark" in done.stderr
     done = run_cli("search", "x", "--limit", "0", home=home)
     assert done.returncode == 2 and "at least 1" in done.stderr
+
+
+def test_saved_searches_from_the_command_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    for name, text in (("river", "The river froze\n\nSkaters crossed the river.\n"),
+                       ("valley", "Valley news\n\nThe council met about the river.\n"),
+                       ("hills", "Hill walks\n\nNothing about water at all.\n")):
+        (tmp_path / f"{name}.txt").write_text(text)
+        assert run_cli("import", str(tmp_path / f"{name}.txt"), home=home).returncode == 0
+    saved = run_cli("searches", "--save", "Rivers", "--search", "river", "--inbox", home=home)
+    assert saved.returncode == 0, saved.stderr
+    listed = run_cli("searches", "--json", home=home)
+    assert [json.loads(line) for line in listed.stdout.splitlines()] == [
+        {"name": "Rivers", "count": 2, "query": {"view": "inbox", "search": "river"}}]
+    rows = run_cli("list", "--saved", "Rivers", "--json", home=home)
+    titles = [json.loads(line)["title"] for line in rows.stdout.splitlines()]
+    assert titles == ["The river froze", "Valley news"]  # best match first
+    river_id = json.loads(rows.stdout.splitlines()[0])["id"]
+    assert run_cli("archive", str(river_id), home=home).returncode == 0
+    recount = run_cli("searches", "--json", home=home)
+    assert json.loads(recount.stdout)["count"] == 1  # the Inbox only, as saved
+    missing = run_cli("list", "--saved", "Nope", home=home)
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1
+    bad = run_cli("searches", "--save", "Bad", "--search", '"unclosed', home=home)
+    assert bad.returncode == 1 and "quotation mark" in bad.stderr
+    assert run_cli("searches", "--remove", "Rivers", home=home).returncode == 0
+    assert run_cli("searches", home=home).stdout == ""
+    gone = run_cli("searches", "--remove", "Rivers", home=home)
+    assert gone.returncode == 1 and "no saved search" in gone.stderr

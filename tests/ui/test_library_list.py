@@ -12,9 +12,9 @@ from desktop.core.search.listing import ListQuery, article_ids
 from desktop.core.search.saved import save_search
 from desktop.core.storage.library import Library
 from desktop.core.storage.reading_state import ReadingStates
-from desktop.ui.library_delegate import ROW_ROLE
-from desktop.ui.library_model import CACHED_PAGES, PAGE, LibraryModel
-from desktop.ui.library_panel import LibraryPanel
+from desktop.ui.features.search.delegate import ROW_ROLE
+from desktop.ui.features.search.model import CACHED_PAGES, PAGE, LibraryModel
+from desktop.ui.features.search.panel import LibraryPanel
 
 SIZE = 2_500
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.core.importing import text_source
 from desktop.core.operations.import_articles import import_source
 from desktop.core.storage.reading_state import ReadingStates
-from desktop.ui.features.triage import Triage
+from desktop.ui.features.search.triage import Triage
 
 BODY = ("The committee met for the third time this spring to decide what to do about the old "
         "harbour wall, which has leaned further each winter since the great storm. ")

@@ -11,6 +11,7 @@ from desktop.core.cleaning.trim_report import Trim, trim_of
 from desktop.core.errors import LecternError
 from desktop.core.importing import prepare, read_source
 from desktop.core.importing.decoding import decode
+from desktop.core.importing.pipeline import Prepared
 from desktop.core.models import Source
 from desktop.core.operations.progress import NO_PROGRESS, ProgressSink
 from desktop.core.storage.library import ImportOutcome, Library
@@ -22,9 +23,13 @@ if TYPE_CHECKING:
 def import_source(library: Library, source: Source) -> ImportOutcome:
     """Clean ``source`` and store it, unless the library has it already. For a plain
     text, the words given and kept are counted (trim_report says when to tell)."""
-    ready = prepare(source)
-    outcome = library.add_article(ready.source, ready.article, ready.encoding,
-                                  ready.content_hash)
+    return store_prepared(library, prepare(source))
+
+
+def store_prepared(library: Library, ready: Prepared) -> ImportOutcome:
+    """Store a cleaned source (unless the library has it already)."""
+    source = ready.source
+    outcome = library.add_article(source, ready.article, ready.encoding, ready.content_hash)
     if source.kind != "text" or outcome.duplicate:
         return outcome
     trim = trim_of(decode(source.data).text, ready.article)
@@ -66,26 +71,36 @@ EachItem = Callable[[int, "ImportOutcome | LecternError | MoveInSummary"], None]
 
 def import_batch(library: Library, items: list[Source | Path],
                  progress: ProgressSink = NO_PROGRESS,
-                 on_each: EachItem | None = None) -> ImportReport:
+                 on_each: EachItem | None = None, cleaners: int | None = None) -> ImportReport:
     """Import each item in turn; one that fails is reported and the rest go on.
-    A file that is another app's export (recognised by content) moves in whole."""
+    A file that is another app's export (recognised by content) moves in whole.
+
+    A batch of many files is cleaned by ``cleaners`` worker processes ahead of this
+    one, which stores them in the order given (desktop/core/operations/clean_ahead.py);
+    None: two for a large batch, else one (in process)."""
+    from desktop.core.operations.clean_ahead import AnExport, cleaned_in_order, cleaners_for
     from desktop.core.operations.move_in import move_in
 
     report = ImportReport()
-    for done, item in enumerate(items):
+    count = cleaners_for(items) if cleaners is None else cleaners
+    cleaned = cleaned_in_order(items, progress, count)
+    for done, (item, ready) in enumerate(zip(items, cleaned, strict=False)):
         if progress.cancelled:
             break
         name = item.name if isinstance(item, Source) else str(item)
         progress.report(done, len(items), Path(name).name)
         try:
-            summary = move_in(library, item, progress) if isinstance(item, Path) else None
-            if summary is not None:
-                report.moved_in.append(summary)
-                if on_each is not None:
-                    on_each(done, summary)
-                continue
-            outcome = import_source(library, item if isinstance(item, Source)
-                                    else read_source(item))
+            if isinstance(ready, LecternError):
+                raise ready
+            if isinstance(ready, AnExport):
+                summary = move_in(library, Path(name), progress)
+                if summary is not None:
+                    report.moved_in.append(summary)
+                    if on_each is not None:
+                        on_each(done, summary)
+                    continue
+                ready = prepare(read_source(Path(name)))  # not one after all: a file
+            outcome = store_prepared(library, ready)
         except LecternError as exc:
             report.failed.append((name, str(exc)))
             result: ImportOutcome | LecternError = exc

@@ -9,7 +9,7 @@ Reading opens the article last left unfinished, where it was left.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
@@ -18,9 +18,9 @@ from desktop.core.errors import LecternError
 from desktop.core.storage.library import now_iso
 from desktop.core.storage.reading_state import ReadingStates
 
-# The window (desktop.ui.main_window.MainWindow): its library list, reader, menus and
-# undo stack. Not imported: features depend on the window only through what they are given.
-MainWindow = Any
+if TYPE_CHECKING:
+    from desktop.ui.host import FeatureHost
+
 SAVE_PROGRESS_AFTER_MS = 1500
 FINISHED = 0.98  # read to here: nothing left to continue
 
@@ -45,21 +45,21 @@ class _StateCommand(QUndoCommand):
 
 
 class Triage(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.states = ReadingStates(window.library)
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.as_parent())
+        self.host = host
+        self.states = ReadingStates(host.library)
         self._progress: tuple[int, float] | None = None  # (article, share) not yet saved
         self._tracking: int | None = None  # the article whose scrolling is the reader's
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_PROGRESS_AFTER_MS)
         self._save_timer.timeout.connect(self.save_progress)
-        window.reader.progress_changed.connect(self._scrolled)
-        window.article_opened.connect(self._opened)
+        host.reader.progress_changed.connect(self._scrolled)
+        host.article_opened.connect(self._opened)
         self._add_actions()
 
     def _add_actions(self) -> None:
-        w = self.window
-        w.menus["article"].addSeparator()
+        w = self.host
+        w.menu("article").addSeparator()
         single = [
             w.add_action("article", "&Archive", lambda: self.archive(True), "E",
                          "Move the selected articles (or this one) out of the Inbox"),
@@ -73,56 +73,54 @@ class Triage(QObject):
         for action in single:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             w.reader.addAction(action)
-            w.library_panel.table.addAction(action)
+            w.library_list.list_widget.addAction(action)
         w.add_action("article", "&Continue Reading", self.continue_reading, "Ctrl+R",
                      "Open the article you last left unfinished, where you left it")
 
     # -- archive and favourite ---------------------------------------------------
 
     def _targets(self) -> list[int]:
-        selected = self.window.library_panel.selected_ids()
-        current = self.window.current_article
+        selected = self.host.selected_article_ids()
+        current = self.host.current_article
         return selected or ([current.id] if current is not None else [])
 
     def archive(self, archived: bool) -> None:
         ids = self._targets()
-        if not ids or self.window.library.readonly:
+        if not ids or self.host.library.readonly:
             return
         noun = f"{len(ids)} articles" if len(ids) > 1 else "article"
         text = f"Archive {noun}" if archived else f"Move {noun} to Inbox"
-        self.window.undo_stack.push(_StateCommand(self, ids, "archived", archived, text))
-        self.window.statusBar().showMessage(f"{text[0].lower()}{text[1:]}d"
-                                            if archived else text, 3000)
+        self.host.undo_stack.push(_StateCommand(self, ids, "archived", archived, text))
+        self.host.say(f"{text[0].lower()}{text[1:]}d" if archived else text, 3000)
 
     def toggle_favourite(self) -> None:
         ids = self._targets()
-        if not ids or self.window.library.readonly:
+        if not ids or self.host.library.readonly:
             return
         value = not all(self.states.get(i).favourite for i in ids)
         text = "Favourite" if value else "Remove from Favourites"
-        self.window.undo_stack.push(_StateCommand(self, ids, "favourite", value, text))
+        self.host.undo_stack.push(_StateCommand(self, ids, "favourite", value, text))
 
     def set_flag(self, flag: str, ids: list[int], value: bool) -> None:
-        panel = self.window.library_panel
-        row = panel.table.currentIndex().row()
+        listed = self.host.library_list
+        row = listed.current_row()
         if flag == "archived":
             self.states.set_archived(ids, value)
         else:
             self.states.set_favourite(ids, value)
-        panel.reload()
-        current = self.window.current_article
-        if current is not None and panel.current_id() != current.id and panel.model.rowCount():
+        listed.reload()
+        current = self.host.current_article
+        if current is not None and listed.current_id() != current.id and listed.row_count():
             # The open article left the list (archived from the Inbox): the next one opens.
-            panel.table.setCurrentIndex(panel.model.index(
-                max(0, min(row, panel.model.rowCount() - 1)), 0))
+            listed.set_current_row(max(0, row))
 
     # -- reading progress ----------------------------------------------------------
 
     def _scrolled(self, percent: int) -> None:
-        current = self.window.current_article
-        if current is None or current.id != self._tracking or self.window.library.readonly:
+        current = self.host.current_article
+        if current is None or current.id != self._tracking or self.host.library.readonly:
             return  # opening resets the scroll before article_opened: not the reader's doing
-        if self.window.reader.verticalScrollBar().maximum() <= 0:
+        if self.host.reader.verticalScrollBar().maximum() <= 0:
             return  # not laid out yet, or all of it fits: no place to keep
         self._progress = (current.id, percent / 100)
         self._save_timer.start()
@@ -135,7 +133,7 @@ class Triage(QObject):
             self.states.set_progress(article_id, share, now_iso())
         except LecternError:  # deleted meanwhile, or the disk refused: only a position
             return
-        self.window.library_panel.model.refresh_rows()
+        self.host.library_list.refresh_rows()
 
     def _opened(self, article_id: int) -> None:
         self.save_progress()  # the article left behind keeps where it was
@@ -148,24 +146,24 @@ class Triage(QObject):
         QTimer.singleShot(0, lambda: self._restore(article_id, share))
 
     def _restore(self, article_id: int, share: float) -> None:
-        current = self.window.current_article
+        current = self.host.current_article
         if current is None or current.id != article_id:
             return
         if 0 < share < FINISHED:
-            bar = self.window.reader.verticalScrollBar()
+            bar = self.host.reader.verticalScrollBar()
             bar.setValue(round(share * bar.maximum()))
         self._tracking = article_id
 
     def continue_reading(self) -> None:
-        row = self.window.library.conn.execute(
+        row = self.host.library.conn.execute(
             "SELECT id FROM articles WHERE progress > 0 AND progress < ? AND archived = 0"
             " ORDER BY opened_at DESC LIMIT 1", (FINISHED,)).fetchone()
         if row is None:
-            self.window.statusBar().showMessage("Nothing left unfinished", 3000)
+            self.host.say("Nothing left unfinished", 3000)
             return
-        self.window.open_article(int(row[0]))
+        self.host.open_article(int(row[0]))
 
 
-def install(window: MainWindow) -> None:
-    triage = Triage(window)
+def install(host: FeatureHost) -> None:
+    triage = Triage(host)
     triage.setObjectName("triage")

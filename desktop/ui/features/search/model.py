@@ -5,7 +5,7 @@ A list of 100,000 articles is a list of 100,000 ints (under 1 MB); what a row sh
 it, a page of rows around it at once, and at most ``CACHED_PAGES`` pages are kept.
 Reading a page by id takes a millisecond or two, so scrolling never waits; choosing
 *which* ids to show (search, filters, sorting) runs off the GUI thread
-(desktop/ui/library_panel.py) and arrives here whole through ``set_ids``.
+(desktop/ui/features/search/panel.py) and arrives here whole through ``set_ids``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop.core.search.listing import ListRow, list_rows
 from desktop.core.storage.library import ArticleSummary, Library
-from desktop.ui.library_delegate import ROW_ROLE, SUMMARY_ROLE, meta_line
+from desktop.ui.features.search.delegate import ROW_ROLE, SUMMARY_ROLE, meta_line
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 100

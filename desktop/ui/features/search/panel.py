@@ -1,6 +1,6 @@
 """The library on the left: views and saved searches, the search box, and the list.
 
-The list is a lazy model over ids (desktop/ui/library_model.py). Which ids it shows
+The list is a lazy model over ids (desktop/ui/features/search/model.py). Which ids it shows
 is asked of a ``ListReader`` off the GUI thread, on every key typed in the search
 box: a newer question interrupts an older one, and an answer that arrives after a
 newer question was asked is dropped, so typing is never held up, at any size.
@@ -38,9 +38,9 @@ from desktop.core.search.query import TYPED_PREFIX_MIN, QueryError
 from desktop.core.search.reader import ListReader
 from desktop.core.search.saved import remove_search, save_search, saved_searches
 from desktop.core.storage.library import Library
-from desktop.ui.library_delegate import LibraryItemDelegate
-from desktop.ui.library_filters import FilterButton, describe_filters
-from desktop.ui.library_model import LibraryModel
+from desktop.ui.features.search.delegate import LibraryItemDelegate
+from desktop.ui.features.search.filters import FilterButton, describe_filters
+from desktop.ui.features.search.model import LibraryModel
 from desktop.ui.tasks import TaskRunner
 
 _VIEWS = (("Inbox", "inbox"), ("Favourites", "favourites"), ("Archive", "archive"),
@@ -149,14 +149,14 @@ class LibraryPanel(QWidget):
             ids = self.model.ids
         else:
             self._problem = ""
-        self._apply(ids)
+        self._apply(ids, scroll=True)
         self.update_counts()
 
     def _show(self, number: int, ids: list[int] | None) -> None:
         if ids is None or number != self._reader.latest:
             return  # a newer question is on its way
         self._problem = ""
-        self._apply(ids)
+        self._apply(ids, scroll=False)  # a new answer is read from its top
 
     def _failed(self, number: int, exc: BaseException) -> None:
         if number != self._reader.latest:
@@ -167,12 +167,12 @@ class LibraryPanel(QWidget):
         self._update_count()
         self.listed.emit()
 
-    def _apply(self, ids: list[int]) -> None:
+    def _apply(self, ids: list[int], *, scroll: bool) -> None:
         current = self.current_id()
         selected = self.selected_ids()
         self.model.set_ids(ids)
         if current is not None:
-            self.select(current, emit=False)
+            self.select(current, emit=False, scroll=scroll)
         if len(selected) > 1:
             self._reselect(selected)
         self._update_count()
@@ -292,6 +292,27 @@ class LibraryPanel(QWidget):
 
     # -- selection --------------------------------------------------------------
 
+    # -- as desktop.ui.host.LibraryList ------------------------------------------
+
+    @property
+    def list_widget(self) -> QWidget:
+        return self.table
+
+    def refresh_rows(self) -> None:
+        self.model.refresh_rows()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def set_current_row(self, row: int) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.model.index(max(0, min(row, rows - 1)), 0))
+
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
         value = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
@@ -302,8 +323,9 @@ class LibraryPanel(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         return [self.model.ids[row] for row in rows if row < len(self.model.ids)]
 
-    def select(self, article_id: int, emit: bool = True) -> None:
-        """Make ``article_id`` the current row, if the list shows it."""
+    def select(self, article_id: int, emit: bool = True, scroll: bool = True) -> None:
+        """Make ``article_id`` the current row, if the list shows it (and scroll to it:
+        with a new list of 100,000 rows that lays it out, 10-16 ms)."""
         row = self.model.row_of(article_id)
         if row < 0:
             return
@@ -313,7 +335,8 @@ class LibraryPanel(QWidget):
         self.table.setCurrentIndex(index)
         self.table.selectionModel().blockSignals(False)
         self.table.blockSignals(False)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
 
     def step(self, delta: int) -> None:
         """Open the next (1) or previous (-1) article in the list as shown."""
