@@ -139,6 +139,28 @@ def test_the_cleaning_worker_ends_with_its_parent(tmp_path: Path) -> None:
     assert not _alive(worker), "the cleaning worker outlived its parent"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+def test_the_cleaners_of_a_large_import_end_with_their_parent(tmp_path: Path) -> None:
+    body = "".join(f"<p>Paragraph {i} of a long report on the harbour survey, with enough "
+                   "words to count as prose for any extractor.</p>" for i in range(3_000))
+    files = []
+    for n in range(16):  # enough files for the import to clean them in worker processes
+        files.append(tmp_path / f"report-{n}.html")
+        files[-1].write_text(f"<html><body><article><h1>Report {n}</h1>{body}</article>"
+                             "</body></html>")
+    env = {**os.environ, "LECTERN_HOME": str(tmp_path / "home")}
+    parent = subprocess.Popen([sys.executable, "-m", "desktop", "import", *map(str, files)],
+                              env=env, cwd=REPO, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    worker = _wait_for_child(parent.pid, "spawn_main", timeout=60)
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _alive(worker):
+        time.sleep(0.05)
+    assert not _alive(worker), "a cleaning worker outlived its parent"
+
+
 def _wait_for_child(pid: int, marker: str, timeout: float) -> int:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -72,7 +72,8 @@ def cleaned_in_order(items: list[Source | Path], progress: ProgressSink,
     import multiprocessing
 
     pool = ProcessPoolExecutor(max_workers=cleaners,
-                               mp_context=multiprocessing.get_context("spawn"))
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_end_with, initargs=(os.getpid(),))
     waiting: deque[tuple[Source | Path, Future[Cleaned]]] = deque()
     upcoming = iter(items)
     try:
@@ -91,3 +92,11 @@ def cleaned_in_order(items: list[Source | Path], progress: ProgressSink,
                 yield clean_item(item)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: a killed import must not leave its cleaners running (issue 16)."""
+    from desktop.core.importing.parent_watch import PARENT_ENV, die_with_parent
+
+    os.environ[PARENT_ENV] = str(parent)
+    die_with_parent()
