@@ -393,9 +393,13 @@ class ReaderView(QTextBrowser):
         index = self._indexes.get(name)
         if index is None:
             spans = self._layers.get(name, [])
-            order = sorted(range(len(spans)), key=lambda i: spans[i].start)
-            index = ([spans[i].start for i in order], order,
-                     max((s.end - s.start for s in spans), default=0))
+            starts = [s.start for s in spans]
+            if starts == sorted(starts):  # as layers usually come: in reading order
+                order = list(range(len(spans)))
+            else:
+                order = sorted(range(len(spans)), key=starts.__getitem__)
+                starts = [starts[i] for i in order]
+            index = (starts, order, max((s.end - s.start for s in spans), default=0))
             self._indexes[name] = index
         return index
 

@@ -67,7 +67,7 @@ class HighlightCards(QAbstractListModel):
     def set_highlights(self, annotations: list[Annotation], meanings: dict[str, str]) -> None:
         self.beginResetModel()
         self._rows = list(annotations)
-        self._row_of = {a.id: row for row, a in enumerate(self._rows)}
+        self._row_of = {}  # made when first asked: opening 20,000 need not wait for it
         self._meanings = dict(meanings)
         self.endResetModel()
 
@@ -75,6 +75,8 @@ class HighlightCards(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def row_of(self, annotation_id: str) -> int | None:
+        if not self._row_of and self._rows:
+            self._row_of = {a.id: row for row, a in enumerate(self._rows)}
         return self._row_of.get(annotation_id)
 
     def annotation(self, row: int) -> Annotation:

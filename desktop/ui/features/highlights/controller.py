@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
 from desktop.core.annotations import COLORS, Annotation, AnnotationStore, normalize_tags
@@ -112,9 +112,21 @@ class HighlightsController(QObject):
     def _loaded(self, reading: int, loaded: Loaded, dark: bool) -> None:
         if reading != self._reads or loaded.article_id != self.article_id:
             return  # another article opened, or the highlights were read again since
-        self.loading = None
+        # The cards now, the reader's layer on the next turn of the event loop: two
+        # short waits for the window instead of one longer one.
+        self.annotations, self.meanings, self._pieces = (
+            loaded.annotations, loaded.meanings, loaded.pieces)
+        self.panel.set_annotations(loaded.annotations, loaded.meanings)
+        self.panel.tag_completer.set_tags(loaded.tags)
         spans = loaded.spans if dark == is_dark() else None  # else the theme changed since
-        self._show(loaded.annotations, loaded.meanings, loaded.pieces, loaded.tags, spans)
+        QTimer.singleShot(0, self, lambda: self._painted(reading, spans))
+
+    def _painted(self, reading: int, spans: list[Span] | None) -> None:
+        if reading != self._reads:
+            return
+        self.loading = None
+        self.paint(spans)
+        self.changed.emit()
 
     def _load_failed(self, reading: int, exc: BaseException) -> None:
         if reading != self._reads:

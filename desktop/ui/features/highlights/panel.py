@@ -135,10 +135,13 @@ class HighlightsPanel(QWidget):
         # Two models reset, not thousands of items made: a card is drawn when shown.
         for view in (self.list, self.orphans):
             view.selectionModel().blockSignals(True)
-        self.list.cards.set_highlights([a for a in annotations if a.anchored], meanings)
-        self.orphans.cards.set_highlights([a for a in annotations if not a.anchored], meanings)
-        anchored = sum(1 for a in annotations if a.anchored)
-        orphaned = len(annotations) - anchored
+        placed: list[Annotation] = []
+        lost: list[Annotation] = []
+        for annotation in annotations:
+            (placed if annotation.anchored else lost).append(annotation)
+        self.list.cards.set_highlights(placed, meanings)
+        self.orphans.cards.set_highlights(lost, meanings)
+        anchored, orphaned = len(placed), len(lost)
         self.heading.setText(f"Highlights ({anchored})" if anchored else "Highlights")
         self.orphan_heading.setText(f"Orphaned highlights ({orphaned})")
         self.empty.setVisible(not annotations)
