@@ -33,7 +33,9 @@ class LibraryList(Protocol):
 
     @property
     def list_widget(self) -> QWidget: ...
-    def reload(self) -> None: ...  # the library changed: list again, recount
+    # The library changed: list again, recount; next_if_gone: if the current article
+    # left the list, the one now in its row becomes current.
+    def reload(self, *, next_if_gone: bool = False) -> None: ...
     def refresh_rows(self) -> None: ...  # a shown row's title, state or progress changed
     def current_id(self) -> int | None: ...
     def current_row(self) -> int: ...  # -1 when none

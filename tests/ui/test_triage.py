@@ -78,3 +78,24 @@ def test_progress_is_kept_and_continue_reading_returns_there(
     assert window.current_article.id == first
     qtbot.waitUntil(lambda: abs(bar.value() - bar.maximum() // 2) <= bar.maximum() // 20,
                     timeout=3000)
+
+
+def test_in_a_large_list_e_lists_again_off_the_gui_thread_then_opens_the_next(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """Above SYNC_RELOAD_ROWS the list is made again by the worker: pressing E returns
+    at once with the old list still shown, and the answer then removes the archived
+    article and opens the one in its row."""
+    from desktop.ui.features.search import panel as panel_module
+
+    _import(qtbot, window, tmp_path, ["First harbour", "Second harbour", "Third harbour"])
+    panel = window.library_panel
+    panel.table.setCurrentIndex(panel.model.index(1, 0))
+    opened = window.current_article.id
+    monkeypatch.setattr(panel_module, "SYNC_RELOAD_ROWS", 0)
+    window.reader.setFocus()
+    with qtbot.waitSignal(panel.listed, timeout=10000):
+        qtbot.keyClick(window.reader, Qt.Key.Key_E)
+        assert opened in panel.model.ids  # not yet listed again: nothing waited for it
+    assert ReadingStates(window.library).get(opened).archived
+    assert opened not in panel.model.ids and panel.model.rowCount() == 2
+    assert window.current_article.id == panel.model.ids[1]  # the next one, in its row

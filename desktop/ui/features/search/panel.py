@@ -49,6 +49,7 @@ _SORTS = (("Best match", ""), ("Recently saved", "saved"), ("Published", "publis
           ("Title", "title"), ("Reading time", "length"))
 _KIND = int(Qt.ItemDataRole.UserRole)
 TYPING_PAUSE_MS = 40  # keys typed faster than this are one question, not one each
+SYNC_RELOAD_ROWS = 5000  # a longer list is made again off the GUI thread (see reload)
 
 
 class LibraryPanel(QWidget):
@@ -139,8 +140,22 @@ class LibraryPanel(QWidget):
                         lambda ids: self._show(number, ids),
                         lambda exc: self._failed(number, exc))
 
-    def reload(self) -> None:
-        """The library changed: list again now (on the GUI thread), and recount."""
+    def reload(self, *, next_if_gone: bool = False) -> None:
+        """The library changed: list again, and recount. A list of up to
+        ``SYNC_RELOAD_ROWS`` rows is made at once (a few milliseconds, and the change
+        shows with no stale frame); a longer one off the GUI thread (listing 100,000
+        articles takes 30-110 ms: an E pressed in a large library must not freeze it).
+        ``next_if_gone``: if the current article left the list (archived from the
+        Inbox), the one now in its row becomes current (and opens)."""
+        row = self.current_row() if next_if_gone else -1
+        self.update_counts()
+        if len(self.model.ids) > SYNC_RELOAD_ROWS:
+            query = self.query()
+            number = self._reader.ask()
+            self._tasks.run(lambda _progress: self._reader.ids(query, number),
+                            lambda ids: self._show(number, ids, scroll=True, follow=row),
+                            lambda exc: self._failed(number, exc))
+            return
         self._reader.ask()  # anything still on its way is stale
         try:
             ids = article_ids(self.library.conn, self.query())
@@ -149,14 +164,15 @@ class LibraryPanel(QWidget):
             ids = self.model.ids
         else:
             self._problem = ""
-        self._apply(ids, scroll=True)
-        self.update_counts()
+        self._apply(ids, scroll=True, follow=row)
 
-    def _show(self, number: int, ids: list[int] | None) -> None:
+    def _show(self, number: int, ids: list[int] | None, *, scroll: bool = False,
+              follow: int = -1) -> None:
         if ids is None or number != self._reader.latest:
             return  # a newer question is on its way
         self._problem = ""
-        self._apply(ids, scroll=False)  # a new answer is read from its top
+        # A new search's answer is read from its top; a reload keeps the current row.
+        self._apply(ids, scroll=scroll, follow=follow)
 
     def _failed(self, number: int, exc: BaseException) -> None:
         if number != self._reader.latest:
@@ -167,7 +183,7 @@ class LibraryPanel(QWidget):
         self._update_count()
         self.listed.emit()
 
-    def _apply(self, ids: list[int], *, scroll: bool) -> None:
+    def _apply(self, ids: list[int], *, scroll: bool, follow: int = -1) -> None:
         current = self.current_id()
         selected = self.selected_ids()
         self.model.set_ids(ids)
@@ -175,6 +191,8 @@ class LibraryPanel(QWidget):
             self.select(current, emit=False, scroll=scroll)
         if len(selected) > 1:
             self._reselect(selected)
+        if follow >= 0 and current is not None and self.current_id() is None:
+            self.set_current_row(follow)  # the current article left: the next one
         self._update_count()
         self.listed.emit()
 

@@ -102,17 +102,12 @@ class Triage(QObject):
         self.host.undo_stack.push(_StateCommand(self, ids, "favourite", value, text))
 
     def set_flag(self, flag: str, ids: list[int], value: bool) -> None:
-        listed = self.host.library_list
-        row = listed.current_row()
         if flag == "archived":
             self.states.set_archived(ids, value)
         else:
             self.states.set_favourite(ids, value)
-        listed.reload()
-        current = self.host.current_article
-        if current is not None and listed.current_id() != current.id and listed.row_count():
-            # The open article left the list (archived from the Inbox): the next one opens.
-            listed.set_current_row(max(0, row))
+        # The open article left the list (archived from the Inbox): the next one opens.
+        self.host.library_list.reload(next_if_gone=self.host.current_article is not None)
 
     # -- reading progress ----------------------------------------------------------
 
