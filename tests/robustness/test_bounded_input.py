@@ -128,15 +128,7 @@ def test_the_cleaning_worker_ends_with_its_parent(tmp_path: Path) -> None:
                    "enough words to count as prose for any extractor.</p>" for i in range(40_000))
     slow.write_text(f"<html><body><article><h1>Long</h1>{body}</article></body></html>")
     env = {**os.environ, "LECTERN_HOME": str(tmp_path / "home"), "LECTERN_CLEAN_SECONDS": "120"}
-    parent = subprocess.Popen([sys.executable, "-m", "desktop", "import", str(slow)], env=env,
-                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    worker = _wait_for_child(parent.pid, "clean_worker", timeout=60)
-    os.kill(parent.pid, signal.SIGKILL)
-    parent.wait()
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and _alive(worker):
-        time.sleep(0.05)
-    assert not _alive(worker), "the cleaning worker outlived its parent"
+    assert _outlived_import([slow], env, "clean_worker") is False
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
@@ -149,16 +141,22 @@ def test_the_cleaners_of_a_large_import_end_with_their_parent(tmp_path: Path) ->
         files[-1].write_text(f"<html><body><article><h1>Report {n}</h1>{body}</article>"
                              "</body></html>")
     env = {**os.environ, "LECTERN_HOME": str(tmp_path / "home")}
+    assert _outlived_import(files, env, "spawn_main") is False
+
+
+def _outlived_import(files: list[Path], env: dict[str, str], worker_marker: str) -> bool:
+    """Start ``lectern import``, kill it once its worker (found by ``worker_marker`` in
+    its command line) runs; whether that worker was still alive 5 s later."""
     parent = subprocess.Popen([sys.executable, "-m", "desktop", "import", *map(str, files)],
                               env=env, cwd=REPO, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
-    worker = _wait_for_child(parent.pid, "spawn_main", timeout=60)
+    worker = _wait_for_child(parent.pid, worker_marker, timeout=60)
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and _alive(worker):
         time.sleep(0.05)
-    assert not _alive(worker), "a cleaning worker outlived its parent"
+    return _alive(worker)
 
 
 def _wait_for_child(pid: int, marker: str, timeout: float) -> int:

@@ -130,14 +130,18 @@ def test_every_highlight_action_works_on_an_article_with_20000(qtbot, window) ->
                                    Qt.ItemDataRole.ToolTipRole)  # the card's tooltip
     panel.note_edit.setPlainText("a note on the 15,001st")
     panel.save_current()
-    qtbot.waitUntil(lambda: AnnotationStore(window.library).get(target.id).note ==
-                    "a note on the 15,001st", timeout=10_000)
+    qtbot.waitUntil(lambda: controller.loading is None, timeout=60_000)
+    assert AnnotationStore(window.library).get(target.id).note == "a note on the 15,001st"
     assert "a note on the 15,001st" in panel.list.text(panel.list.cards.row_of(target.id))
     controller.delete(target.id)
-    assert panel.list.count() == 19_999
-    window.undo_stack.undo()
+    assert controller.loading == record.id  # read again in the worker, not on the GUI thread
+    qtbot.waitUntil(lambda: panel.list.count() == 19_999, timeout=60_000)
+    assert panel.list.cards.row_of(target.id) is None
+    window.undo_stack.undo()  # brought back, then selected once read again
+    qtbot.waitUntil(lambda: panel.current_id() == target.id, timeout=60_000)
     assert panel.list.count() == 20_000
     assert AnnotationStore(window.library).get(target.id).note == "a note on the 15,001st"
+    assert window.reader.spans_at(target.start)  # painted again
 
 
 def test_an_article_opened_while_another_is_read_shows_its_own_highlights(qtbot, window) -> None:  # type: ignore[no-untyped-def]
