@@ -28,6 +28,17 @@ def pytest_runtest_logstart(nodeid: str, location: object) -> None:
         Path(_TRACE).write_text(nodeid, encoding="utf-8")
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """What the app does as it quits (make_application): without it, a test that
+    copied from the reader crashed the interpreter at exit, after every test passed."""
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from desktop.ui.reader_view import hand_copied_text_to_qt
+
+        hand_copied_text_to_qt()
+
+
 @pytest.fixture(autouse=True)
 def _garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """As in the app (desktop/ui/garbage.py): once a test has a QApplication, Python's

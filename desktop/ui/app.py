@@ -48,6 +48,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     sheet = resource_path("styles", "lectern.qss")
     if sheet.exists():
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    from desktop.ui.reader_view import hand_copied_text_to_qt
+
+    app.aboutToQuit.connect(hand_copied_text_to_qt)
     return app
 
 

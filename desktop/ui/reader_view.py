@@ -57,6 +57,22 @@ UNLAID_CHARS = 20_000  # what three screens hold, at most, when the layout canno
 WORDS_PER_MINUTE = 230  # a typical adult's silent reading speed for prose
 
 
+def hand_copied_text_to_qt() -> None:
+    """Before Python shuts down: the text copied from the reader, held by the clipboard
+    in a QMimeData made in Python, is put back as Qt's own. Qt frees the clipboard's
+    data only as the process ends, after Python has finalised, and freeing one made
+    in Python then crashed Lectern at exit after any copy."""
+    from PySide6.QtGui import QGuiApplication
+    from shiboken6 import Shiboken
+
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and Shiboken.createdByPython(data):
+        clipboard.setText(data.text())
+
+
 def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
@@ -325,7 +341,7 @@ class ReaderView(QTextBrowser):
             return super().createMimeDataFromSelection()
         from PySide6.QtCore import QMimeData
 
-        data = QMimeData()
+        data = QMimeData()  # made here: see hand_copied_text_to_qt
         data.setText(self.text[chosen[0] : chosen[1]])
         return data
 
