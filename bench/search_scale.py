@@ -8,12 +8,14 @@ Figures, all in the same run:
 - `lectern search WORD --json` as a user runs it (a fresh process each time), sizes
   alternating: median per size, ratio 100,000 / 1,000 (target <= 1.5x);
 - `lectern show ID` and `lectern list --json` the same way (baseline: 1.0 s, 2.4 s);
-- bytes per article at 100,000 (file / articles) against its text (target <= 2.5x).
+- bytes per article at 100,000 (file less entity analyses / articles) against its text
+  (target <= 2.5x).
 
     .venv/bin/python bench/search_scale.py [--json] [--quick] [--runs 7]
 
---quick uses 10,000 as the large size. The first run builds the libraries (about
-15 minutes for 100,000 on two cores) and migrates them to the current schema.
+--quick (what `make bench` runs) measures the same sizes with 3 runs of each command.
+The first run builds the libraries (about 15 minutes for 100,000 on two cores) and
+migrates them to the current schema.
 """
 
 from __future__ import annotations
@@ -35,9 +37,9 @@ from _big_library import library_home, query_words, vocabulary  # noqa: E402
 
 
 def _repaired(home: Path) -> None:
-    """Add the tables of migrations 0008-0009 to a library generated on a branch that
-    did not have them yet (its version number says 13 all the same, so no migration
-    would ever add them, and the window's feeds feature failed on opening)."""
+    """Add the tables of migrations 0008-0009 (and 0011's index) to a library generated
+    on a branch that did not have them yet (its version number says 13 all the same, so
+    no migration would ever add them, and the window's feeds feature failed on opening)."""
     import sqlite3
 
     migrations = ROOT / "desktop" / "core" / "storage" / "migrations"
@@ -46,6 +48,10 @@ def _repaired(home: Path) -> None:
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'feeds'").fetchone() is None:
             conn.executescript("BEGIN;" + (migrations / "0008_feeds.sql").read_text()
                                + (migrations / "0009_moving_in.sql").read_text() + "COMMIT;")
+        # Likewise the list's covering index of 0011, missing from some of them.
+        conn.execute("CREATE INDEX IF NOT EXISTS articles_row_state "
+                     "ON articles(id, archived, favourite, progress)")
+        conn.commit()
     finally:
         conn.close()
 
@@ -114,14 +120,19 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def size_ratio(home: Path) -> tuple[float, float]:
+    """Bytes per article, and their ratio to the text: the file less the entity
+    analyses (the issue's measure is text, index and source; how many articles the
+    entity backlog has analysed depends on how long windows stayed open on it)."""
     import sqlite3
 
     path = home / "library.sqlite3"
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     articles, text_bytes = conn.execute(
         "SELECT count(*), sum(length(CAST(text AS BLOB))) FROM articles").fetchone()
+    entities = conn.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat "
+                            "WHERE name LIKE 'entity%'").fetchone()[0]
     conn.close()
-    per_article = path.stat().st_size / articles
+    per_article = (path.stat().st_size - entities) / articles
     return per_article, per_article / (text_bytes / articles)
 
 
@@ -131,8 +142,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    large = 10_000 if args.quick else 100_000
-    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    if args.quick:
+        args.runs = min(args.runs, 3)
+    large = 100_000
+    sizes = [1_000, 10_000, 100_000]
     homes = {size: prepared(size) for size in sizes}
     figures = []
     for size in sizes:
@@ -160,7 +173,8 @@ def main() -> int:
             figure["target"] = target
         figures.append(figure)
     per_article, ratio = size_ratio(homes[large])
-    figures.append({"figure": f"library bytes per article at {large:,} (file / articles)",
+    figures.append({"figure": f"library bytes per article at {large:,} (file less entity "
+                              "analyses / articles)",
                     "median": round(per_article), "low": round(per_article),
                     "high": round(per_article), "unit": "bytes", "runs": 1,
                     "baseline": "its text", "ratio": round(ratio, 2), "target": "<= 2.5x"})

@@ -164,10 +164,10 @@ def one_run(home: Path, display: str, text: str, shot: Path) -> dict[str, object
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--quick", action="store_true", help="10,000 articles, one run")
+    parser.add_argument("--quick", action="store_true", help="one run")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    size = 10_000 if args.quick else 100_000
+    size = 100_000
     runs = 1 if args.quick else args.runs
     home = prepared(size)
     text = query_text()
