@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,28 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _xwindow import PROBE_HEAD, first_key, launch, start_x, type_letter, wait_ready  # noqa: E402
 from large_content import article, seed_highlights  # noqa: E402
 
 TEXT = "typing into a five megabyte note"
 
-PROBE = r'''
-import json, os, runpy, sys, time
-from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-import desktop.ui.main_window as main_window
-
-OUT = Path(os.environ["PROBE_OUT"])
+PROBE = PROBE_HEAD + r'''
 ARTICLE = int(os.environ["PROBE_AID"])
 record = {"keys": [], "stalls": [], "open": []}
-_install = main_window.MainWindow.install_features
-
-
-class Keys(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.KeyPress:
-            record["keys"].append([time.time(), event.text()])
-        return False
 
 
 def install_features(self):
@@ -140,27 +125,17 @@ def main() -> int:
     home, article_id = prepared_home()
     work = Path(tempfile.mkdtemp(prefix="lectern-window-large-run-"))
     display = ":59"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten",
-                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "LECTERN_HOME": str(home), "PROBE_OUT": str(work / "out.json"),
-           "PROBE_READY": str(work / "ready"), "PROBE_STOP": str(work / "stop"),
-           "PROBE_SHOT": args.shot, "PROBE_AID": str(article_id)}
-    app = subprocess.Popen([sys.executable, "-c", PROBE], cwd=ROOT, env=env,
-                           stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    server = start_x(display)
+    app, env = launch(PROBE, display, work, LECTERN_HOME=str(home), PROBE_SHOT=args.shot,
+                      PROBE_AID=str(article_id))
     try:
-        deadline = time.time() + 180
-        while not (work / "ready").exists():
-            if app.poll() is not None or time.time() > deadline:
-                raise SystemExit("the window did not open the article: "
-                                 + (app.stderr.read().decode()[-3000:] if app.stderr else ""))
-            time.sleep(0.1)
-        time.sleep(1.0)
+        wait_ready(app, work, "open the article")
+        time.sleep(0.5)
+        first_key(env)
         sent: list[float] = []
         for i, letter in enumerate(TEXT):
             sent.append(time.time())
-            subprocess.run(["xdotool", "type", "--delay", "0", letter], env=env, check=True)
+            type_letter(env, letter)
             time.sleep(max(0.0, (0.9 if i % 10 == 9 else 0.12) - (time.time() - sent[-1])))
         time.sleep(3.0)
         (work / "stop").write_text("stop")

@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,28 +35,14 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from _big_library import data_dir, vocabulary  # noqa: E402
+from _xwindow import PROBE_HEAD, first_key, launch, start_x, type_letter, wait_ready  # noqa: E402
 from search_scale import prepared  # noqa: E402
 
 KEY_EVERY = 0.12
 
 # Run inside the window's process: the app as `python -m desktop` starts it, plus probes.
-PROBE = r"""
-import json, os, runpy, sys, time
-from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-import desktop.ui.main_window as main_window
-
-OUT = Path(os.environ["PROBE_OUT"])
+PROBE = PROBE_HEAD + r"""
 record = {"keys": [], "listed": [], "stalls": []}
-_install = main_window.MainWindow.install_features
-
-
-class Keys(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.KeyPress:
-            record["keys"].append([time.time(), event.text()])
-        return False
 
 
 def heartbeat(timer_state):
@@ -112,36 +96,16 @@ def query_text() -> str:
     return next(w for w in words[200:] if len(w) == 14)
 
 
-def start_x() -> tuple[subprocess.Popen[bytes], str]:
-    display = ":57"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten",
-                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    return server, display
-
-
 def one_run(home: Path, display: str, text: str, shot: Path) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix="lectern-typing-"))
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LECTERN_HOME": str(home),
-           "PROBE_OUT": str(work / "out.json"), "PROBE_READY": str(work / "ready"),
-           "PROBE_STOP": str(work / "stop"), "PROBE_SHOT": str(shot)}
-    app = subprocess.Popen([sys.executable, "-c", PROBE], cwd=ROOT, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    app, env = launch(PROBE, display, work, LECTERN_HOME=str(home), PROBE_SHOT=str(shot))
     try:
-        deadline = time.time() + 180
-        while not (work / "ready").exists():
-            if app.poll() is not None or time.time() > deadline:
-                raise SystemExit(f"the window did not start: {app.stderr.read().decode()[-2000:]}"
-                                 if app.stderr else "the window did not start")
-            time.sleep(0.1)
-        # One key the search box ignores first (Shift): the first xdotool process and
-        # the X server's first key mapping cost up to 130 ms outside the window.
-        subprocess.run(["xdotool", "key", "shift"], env=env, check=True)
-        time.sleep(0.5)
+        wait_ready(app, work, "start")
+        first_key(env)
         sent = []
         for letter in text:
             sent.append(time.time())
-            subprocess.run(["xdotool", "type", "--delay", "0", letter], env=env, check=True)
+            type_letter(env, letter)
             time.sleep(max(0.0, KEY_EVERY - (time.time() - sent[-1])))
         time.sleep(3.0)
         (work / "stop").write_text("stop")
@@ -172,7 +136,8 @@ def main() -> int:
     home = prepared(size)
     text = query_text()
     shot = data_dir() / f"window-typing-{size}.png"
-    server, display = start_x()
+    display = ":57"
+    server = start_x(display)
     try:
         results = [one_run(home, display, text, shot) for _ in range(runs)]
     finally:
