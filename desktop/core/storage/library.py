@@ -100,6 +100,11 @@ class Library:
         self._on_close = on_close  # e.g. releasing the library's lock
         self._session_settings: dict[str, str] = {}
         self.lock: LibraryLock | None = None  # set by the safe opener (storage/opening.py)
+        if not readonly:
+            from desktop.core.storage.search_rows import refresh_at_once, refresh_pending
+
+            refresh_pending(conn)  # what a window left pending when it stopped
+            refresh_at_once(conn)
 
     @classmethod
     def open(cls, path: Path | str) -> Library:

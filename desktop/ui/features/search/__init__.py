@@ -17,5 +17,7 @@ if TYPE_CHECKING:
 
 def install(host: FeatureHost) -> None:
     from desktop.ui.features.search import triage
+    from desktop.ui.features.search.search_rows import SearchRowRefresher
 
     triage.install(host)
+    SearchRowRefresher(host)  # the window owns it (its QObject parent)
