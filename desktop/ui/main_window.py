@@ -17,6 +17,7 @@ from desktop.core import settings
 from desktop.ui.first_paint import FirstPaint, write_first_paint
 from desktop.ui.reader_view import ReaderView, reading_minutes
 from desktop.ui.theme import apply_theme, current_theme
+from desktop.ui.window_menus import WindowMenus, build_menus
 
 if TYPE_CHECKING:
     # Qt classes used only in annotations, or first needed once the window is
@@ -39,10 +40,6 @@ if TYPE_CHECKING:
     from desktop.ui.tasks import Progress, TaskRunner
 
 T = TypeVar("T")
-
-_MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
-          ("article", "&Article"), ("help", "&Help"))
-
 
 class MainWindow(QMainWindow):
     article_opened = Signal(int)  # after the reader shows it
@@ -88,9 +85,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([300, 720, 380])
         self.setCentralWidget(self.splitter)
-        self.menus: dict[str, QMenu] = {key: self.menuBar().addMenu(title)
-                                        for key, title in _MENUS}
-        self._menu_ends: dict[str, QAction] = {}  # what features' entries go above
+        self.window_menus = WindowMenus(self)
+        self.menus: dict[str, QMenu] = self.window_menus.menus
         if library is not None:
             self.attach(library)
 
@@ -134,7 +130,7 @@ class MainWindow(QMainWindow):
         self.reader.text_size_changed.connect(
             lambda size: settings.write(self.library, settings.TEXT_SIZE, size))
         self.library_changed.connect(self.library_panel.reload)
-        self._build_menus()
+        self.import_actions = build_menus(self, self.window_menus)
         self.say("Ready", 2000)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("readingProgress")
@@ -203,101 +199,22 @@ class MainWindow(QMainWindow):
         return self.tasks.run(on_library(self.library.path, work), on_success, on_failure,
                               on_progress)
 
-    # -- menus ---------------------------------------------------------------
+    # -- menus (desktop/ui/window_menus.py) ---------------------------------
 
     def add_action(
         self, menu: str, text: str, slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
     ) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self._place(menu, action)
-        return action
+        return self.window_menus.add_action(menu, text, slot, shortcut, tip)
 
     def add_import_action(
         self, text: str, slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, tip: str = "",
     ) -> QAction:
-        action = self.add_action("file", text, slot, shortcut, tip)
-        self.menus["file"].insertAction(self._imports_end, action)  # moved up, with Import…
-        return action
+        return self.window_menus.add_import_action(text, slot, shortcut, tip)
 
     def add_menu_separator(self, menu: str) -> None:
-        self._place(menu, None)
-
-    def _place(self, menu: str, action: QAction | None) -> None:
-        """Features' entries go above a menu's closing group (File: Quit stays last);
-        None places a separator."""
-        from PySide6.QtGui import QAction
-
-        end = self._menu_ends.get(menu)
-        if action is None:
-            action = QAction(self)
-            action.setSeparator(True)
-        if end is not None:
-            self.menus[menu].insertAction(end, action)
-        else:
-            self.menus[menu].addAction(action)
-
-    def _build_menus(self) -> None:
-        from PySide6.QtGui import QKeySequence
-
-        from desktop.ui import actions
-        from desktop.ui.theme import THEMES
-
-        # Kept: a read-only window disables them (show_read_only).
-        self.import_actions = [
-            self.add_action("file", "&Import…", lambda: actions.import_dialog(self),
-                            QKeySequence.StandardKey.Open,
-                            "Import saved pages, text or Markdown files"),
-            self.add_action("file", "&Paste as New Article", lambda: actions.paste_article(self),
-                            "Ctrl+Shift+V", "Import the article text on the clipboard"),
-        ]
-        # Features add their entries between these two (QMenu collapses an empty pair).
-        self._imports_end = self.menus["file"].addSeparator()
-        quit_group = self.menus["file"].addSeparator()
-        # Not StandardKey.Quit: Windows has no key for it, and without a desktop
-        # theme (seen offscreen) it is only the rarely present Exit key.
-        self.add_action("file", "&Quit", self.close, "Ctrl+Q")
-        self._menu_ends["file"] = quit_group
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.menus["edit"].addActions([undo, redo])
-        self.menus["edit"].addSeparator()
-        self.add_action("edit", "&Find in Library", self.library_panel.search.setFocus,
-                        QKeySequence.StandardKey.Find)
-        self.add_action("view", "&Larger Text", lambda: self.reader.zoom(1),
-                        QKeySequence.StandardKey.ZoomIn)
-        self.add_action("view", "&Smaller Text", lambda: self.reader.zoom(-1),
-                        QKeySequence.StandardKey.ZoomOut)
-        self.add_action("view", "&Default Text Size", lambda: self.reader.zoom(0), "Ctrl+0")
-        self.menus["view"].addSeparator()
-        self.add_action("view", "Show &Library", lambda: self.toggle_pane(0), "Ctrl+Shift+L")
-        self.add_action("view", "Show Side &Panel", lambda: self.toggle_pane(2), "Ctrl+Shift+P")
-        self.add_action("view", "&Focus Reading", self.focus_reading, "F11")
-        theme_menu = self.menus["view"].addMenu("&Theme")
-        for name in THEMES:
-            action = theme_menu.addAction(name.capitalize())
-            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
-        self.add_action("article", "&Next Article", lambda: self.library_panel.step(1),
-                        "Ctrl+PgDown")
-        self.add_action("article", "&Previous Article", lambda: self.library_panel.step(-1),
-                        "Ctrl+PgUp")
-        self.add_action("article", "Edit &Notes", self.notes_panel.editor.setFocus, "Ctrl+Shift+N")
-        self.menus["article"].addSeparator()
-        self.add_action("article", "&Delete Article", lambda: actions.delete_current(self),
-                        "Ctrl+Shift+Delete")
-        self.add_action("help", "&Keyboard Shortcuts", self._show_shortcuts,
-                        QKeySequence.StandardKey.HelpContents)
-        self.add_action("help", "&About Lectern", lambda: actions.about(self))
+        self.window_menus.add_separator(menu)
 
     def show_read_only(self) -> None:
         """Another Lectern writes this library: no importing here, and say so."""
@@ -310,7 +227,7 @@ class MainWindow(QMainWindow):
         label.setObjectName("readOnlyNotice")
         self.add_status_widget(label)
 
-    def _show_shortcuts(self) -> None:
+    def show_shortcuts(self) -> None:
         from desktop.ui.shortcuts_dialog import show_shortcuts
 
         show_shortcuts(self)
