@@ -9,11 +9,15 @@ sent with xdotool, one process per key, as a user's keyboard would send them.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,16 +48,30 @@ def start_x(display: str) -> subprocess.Popen[bytes]:
     return server
 
 
-def launch(probe: str, display: str, work: Path, **probe_env: str) -> tuple[
-        subprocess.Popen[bytes], dict[str, str]]:
-    """Start the window with ``probe`` on the xcb platform; returns it and the
-    environment xdotool needs. The probe finds its files under ``work``."""
+@contextmanager
+def window(probe: str, display: str, work: Path, **probe_env: str) -> Iterator[
+        tuple[subprocess.Popen[bytes], dict[str, str]]]:
+    """The window started with ``probe`` on the xcb platform, and the environment
+    xdotool needs; the probe finds its files under ``work``. Killed if still running
+    when the block ends."""
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
            "PROBE_OUT": str(work / "out.json"), "PROBE_READY": str(work / "ready"),
            "PROBE_STOP": str(work / "stop"), **probe_env}
     app = subprocess.Popen([sys.executable, "-c", probe], cwd=ROOT, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return app, env
+    try:
+        yield app, env
+    finally:
+        if app.poll() is None:
+            app.kill()
+
+
+def record_of(app: subprocess.Popen[bytes], work: Path) -> Any:
+    """After the last key: 3 s for the last answers, then the probe's record."""
+    time.sleep(3.0)
+    (work / "stop").write_text("stop")
+    app.wait(timeout=60)
+    return json.loads((work / "out.json").read_text())
 
 
 def wait_ready(app: subprocess.Popen[bytes], work: Path, what: str) -> None:

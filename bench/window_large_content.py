@@ -27,7 +27,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _xwindow import PROBE_HEAD, first_key, launch, start_x, type_letter, wait_ready  # noqa: E402
+from _xwindow import (  # noqa: E402
+    PROBE_HEAD,
+    first_key,
+    record_of,
+    start_x,
+    type_letter,
+    wait_ready,
+    window,
+)
 from large_content import article, seed_highlights  # noqa: E402
 
 TEXT = "typing into a five megabyte note"
@@ -126,24 +134,19 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="lectern-window-large-run-"))
     display = ":59"
     server = start_x(display)
-    app, env = launch(PROBE, display, work, LECTERN_HOME=str(home), PROBE_SHOT=args.shot,
-                      PROBE_AID=str(article_id))
     try:
-        wait_ready(app, work, "open the article")
-        time.sleep(0.5)
-        first_key(env)
-        sent: list[float] = []
-        for i, letter in enumerate(TEXT):
-            sent.append(time.time())
-            type_letter(env, letter)
-            time.sleep(max(0.0, (0.9 if i % 10 == 9 else 0.12) - (time.time() - sent[-1])))
-        time.sleep(3.0)
-        (work / "stop").write_text("stop")
-        app.wait(timeout=60)
-        record = json.loads((work / "out.json").read_text())
+        with window(PROBE, display, work, LECTERN_HOME=str(home), PROBE_SHOT=args.shot,
+                    PROBE_AID=str(article_id)) as (app, env):
+            wait_ready(app, work, "open the article")
+            time.sleep(0.5)
+            first_key(env)
+            sent: list[float] = []
+            for i, letter in enumerate(TEXT):
+                sent.append(time.time())
+                type_letter(env, letter)
+                time.sleep(max(0.0, (0.9 if i % 10 == 9 else 0.12) - (time.time() - sent[-1])))
+            record = record_of(app, work)
     finally:
-        if app.poll() is None:
-            app.kill()
         server.terminate()
         server.wait()
     opened, listed = record["open"]

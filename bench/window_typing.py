@@ -35,7 +35,15 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from _big_library import data_dir, vocabulary  # noqa: E402
-from _xwindow import PROBE_HEAD, first_key, launch, start_x, type_letter, wait_ready  # noqa: E402
+from _xwindow import (  # noqa: E402
+    PROBE_HEAD,
+    first_key,
+    record_of,
+    start_x,
+    type_letter,
+    wait_ready,
+    window,
+)
 from search_scale import prepared  # noqa: E402
 
 KEY_EVERY = 0.12
@@ -98,22 +106,18 @@ def query_text() -> str:
 
 def one_run(home: Path, display: str, text: str, shot: Path) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix="lectern-typing-"))
-    app, env = launch(PROBE, display, work, LECTERN_HOME=str(home), PROBE_SHOT=str(shot))
     try:
-        wait_ready(app, work, "start")
-        first_key(env)
-        sent = []
-        for letter in text:
-            sent.append(time.time())
-            type_letter(env, letter)
-            time.sleep(max(0.0, KEY_EVERY - (time.time() - sent[-1])))
-        time.sleep(3.0)
-        (work / "stop").write_text("stop")
-        app.wait(timeout=60)
-        record = json.loads((work / "out.json").read_text())
+        with window(PROBE, display, work, LECTERN_HOME=str(home),
+                    PROBE_SHOT=str(shot)) as (app, env):
+            wait_ready(app, work, "start")
+            first_key(env)
+            sent = []
+            for letter in text:
+                sent.append(time.time())
+                type_letter(env, letter)
+                time.sleep(max(0.0, KEY_EVERY - (time.time() - sent[-1])))
+            record = record_of(app, work)
     finally:
-        if app.poll() is None:
-            app.kill()
         shutil.rmtree(work, ignore_errors=True)
     keys = record["keys"][-len(text):]
     delays = [(got - send) * 1000 for (got, _), send in zip(keys, sent, strict=True)]
