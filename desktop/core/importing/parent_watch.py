@@ -29,10 +29,12 @@ def parent_environment() -> dict[str, str]:
     return {PARENT_ENV: str(os.getpid())}
 
 
-def die_with_parent() -> None:
-    """Arrange for this process to end when its parent does. Never raises."""
-    given = os.environ.get(PARENT_ENV, "")
-    parent = int(given) if given.isdigit() and len(given) < 12 else os.getppid()
+def die_with_parent(parent: int | None = None) -> None:
+    """Arrange for this process to end when its parent does (``parent``, else the one
+    ``PARENT_ENV`` names, else the one it has now). Never raises."""
+    if parent is None:
+        given = os.environ.get(PARENT_ENV, "")
+        parent = int(given) if given.isdigit() and len(given) < 12 else os.getppid()
     if sys.platform.startswith("linux"):
         _kernel_kills_us(signal.SIGKILL)
     if _parent_gone(parent):  # died before the arrangement: nobody will read our work

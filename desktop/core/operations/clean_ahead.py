@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop.core.errors import LecternError
 from desktop.core.importing import prepare, read_source
+from desktop.core.importing.parent_watch import die_with_parent
 from desktop.core.importing.pipeline import Prepared
 from desktop.core.models import Source
 from desktop.core.operations.progress import ProgressSink
@@ -73,7 +74,8 @@ def cleaned_in_order(items: list[Source | Path], progress: ProgressSink,
 
     pool = ProcessPoolExecutor(max_workers=cleaners,
                                mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_end_with, initargs=(os.getpid(),))
+                               # a killed import must not leave its cleaners running
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     waiting: deque[tuple[Source | Path, Future[Cleaned]]] = deque()
     upcoming = iter(items)
     try:
@@ -92,11 +94,3 @@ def cleaned_in_order(items: list[Source | Path], progress: ProgressSink,
                 yield clean_item(item)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _end_with(parent: int) -> None:
-    """In a worker: a killed import must not leave its cleaners running (issue 16)."""
-    from desktop.core.importing.parent_watch import PARENT_ENV, die_with_parent
-
-    os.environ[PARENT_ENV] = str(parent)
-    die_with_parent()
