@@ -27,8 +27,7 @@ def is_encrypted(info: zipfile.ZipInfo) -> bool:
 def bomb_ratio(info: zipfile.ZipInfo, max_ratio: int, ratio_free_bytes: int) -> int | None:
     """How many times the member inflates, when that is over ``max_ratio`` for a
     member larger than ``ratio_free_bytes`` (small ones are harmless); else None."""
-    ratio = info.file_size // max(info.compress_size, 1)
-    if info.file_size > ratio_free_bytes and info.file_size > max_ratio * max(
-            info.compress_size, 1):
-        return ratio
+    packed = max(info.compress_size, 1)
+    if info.file_size > ratio_free_bytes and info.file_size > max_ratio * packed:
+        return info.file_size // packed
     return None
