@@ -53,9 +53,11 @@ def refresh_later(conn: sqlite3.Connection) -> None:
 
 
 def pending(conn: sqlite3.Connection) -> bool:
-    if not _refreshed_by_connection(conn):
+    """Whether rows wait to be rebuilt (never before 0014: its trigger emptied the table)."""
+    try:
+        return conn.execute("SELECT 1 FROM search_refresh LIMIT 1").fetchone() is not None
+    except sqlite3.OperationalError:  # before 0010: no search index at all
         return False
-    return conn.execute("SELECT 1 FROM search_refresh LIMIT 1").fetchone() is not None
 
 
 def refresh_pending(conn: sqlite3.Connection) -> int:
@@ -67,9 +69,9 @@ def refresh_pending(conn: sqlite3.Connection) -> int:
         ids = [int(r[0]) for r in conn.execute(
             "SELECT DISTINCT article_id FROM search_refresh ORDER BY article_id")]
         for article_id in ids:
-            for statement in _REFRESH.format(id="?").split(";"):
+            for statement in _REFRESH.format(id=":id").split(";"):
                 if statement.strip():
-                    conn.execute(statement, (article_id,) * statement.count("?"))
+                    conn.execute(statement, {"id": article_id})
         conn.execute("DELETE FROM search_refresh")
         conn.execute("COMMIT")
     except BaseException:
